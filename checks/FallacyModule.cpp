@@ -1,0 +1,41 @@
+// checks/FallacyModule.cpp: the clang-tidy module that registers every fallacy-lint check.
+#include "MissingTimeoutCheck.h"
+#include "analysis/CheckMetadata.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "llvm/Support/ErrorHandling.h"
+
+namespace fallacy {
+namespace {
+
+class FallacyModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<MissingTimeoutCheck>("fallacy-missing-timeout");
+    validate(Factories);
+  }
+
+private:
+  // The registry and rules/checks.json must agree one to one; the metadata is
+  // compiled in, so a mismatch is a build defect that the test suite reports.
+  static void validate(const clang::tidy::ClangTidyCheckFactories &Factories) {
+    std::vector<std::string> Ids;
+    for (const auto &F : Factories)
+      if (llvm::StringRef(F.getKey()).starts_with("fallacy-"))
+        Ids.push_back(F.getKey().str());
+    std::vector<std::string> Problems = registryMismatches(checkMetadata(), Ids);
+    if (!Problems.empty())
+      llvm::report_fatal_error(llvm::Twine("fallacy-lint: ") + Problems.front());
+  }
+};
+
+} // namespace
+
+static clang::tidy::ClangTidyModuleRegistry::Add<FallacyModule>
+    Registration("fallacy-module", "Checks for the fallacies of distributed computing.");
+
+// Referenced by the front ends so the linker keeps this object and its
+// static registration.
+volatile int FallacyModuleAnchorSource = 0;
+
+} // namespace fallacy
