@@ -1,0 +1,115 @@
+// checks/analysis/AstUtil.cpp: small AST helpers shared by the checks.
+#include "analysis/AstUtil.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace fallacy {
+
+bool isInUnevaluatedContext(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  for (int Depth = 0; Depth < 64 && !Parents.empty(); ++Depth) {
+    const DynTypedNode &P = Parents[0];
+    if (P.get<UnaryExprOrTypeTraitExpr>() || P.get<CXXNoexceptExpr>() ||
+        P.get<DecltypeTypeLoc>() || P.get<TypeOfExprTypeLoc>())
+      return true;
+    if (const auto *T = P.get<CXXTypeidExpr>(); T && !T->isPotentiallyEvaluated())
+      return true;
+    if (P.get<Decl>() && !P.get<VarDecl>())
+      return false;
+    Parents = Ctx.getParents(P);
+  }
+  return false;
+}
+
+std::string sourceText(const Expr &E, const ASTContext &Ctx) {
+  SourceRange R = E.getSourceRange();
+  if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
+    return "";
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(R), Ctx.getSourceManager(),
+                              Ctx.getLangOpts())
+      .str();
+}
+
+std::string expandTemplate(StringRef Template, const StringMap<std::string> &Values) {
+  std::string Out;
+  while (!Template.empty()) {
+    size_t Start = Template.find("${");
+    if (Start == StringRef::npos) {
+      Out += Template;
+      break;
+    }
+    Out += Template.take_front(Start);
+    Template = Template.drop_front(Start + 2);
+    size_t End = Template.find('}');
+    if (End == StringRef::npos)
+      break;
+    auto It = Values.find(Template.take_front(End));
+    if (It != Values.end())
+      Out += It->second;
+    Template = Template.drop_front(End + 1);
+  }
+  return Out;
+}
+
+void addHandleValues(const Expr &Handle, const ASTContext &Ctx, StringMap<std::string> &Values) {
+  std::string Text = sourceText(Handle, Ctx);
+  Values["handle"] = Text;
+  const Expr *E = Handle.IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf) {
+    std::string Inner = sourceText(*U->getSubExpr(), Ctx);
+    bool Simple = isa<DeclRefExpr>(U->getSubExpr()->IgnoreParens()) ||
+                  isa<MemberExpr>(U->getSubExpr()->IgnoreParens());
+    Values["handle."] = Simple ? Inner + "." : "(" + Inner + ").";
+    return;
+  }
+  bool Simple = isa<DeclRefExpr>(E) || isa<MemberExpr>(E) || isa<CallExpr>(E);
+  std::string Base = Simple ? Text : "(" + Text + ")";
+  Values["handle."] = Base + (Handle.getType()->isPointerType() ? "->" : ".");
+}
+
+std::optional<FixItHint> insertLineBefore(const Stmt &S, StringRef Line, ASTContext &Ctx,
+                                          const VarDecl *MustStayVisible) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Climb to the statement that is a direct child of a block.
+  DynTypedNode Cur = DynTypedNode::create(S);
+  const Stmt *Child = &S;
+  for (int Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Cur);
+    if (Parents.empty())
+      return std::nullopt;
+    Cur = Parents[0];
+    // `T x = call();`: the variable leads on to its declaration statement.
+    if (Cur.get<VarDecl>())
+      continue;
+    const Stmt *P = Cur.get<Stmt>();
+    if (!P)
+      return std::nullopt; // Reached a declaration (a member initialiser, a global).
+    if (isa<CompoundStmt>(P))
+      break;
+    Child = P;
+  }
+  SourceLocation Loc = Child->getBeginLoc();
+  if (Loc.isInvalid() || Loc.isMacroID() || SM.isInSystemHeader(Loc))
+    return std::nullopt;
+  if (MustStayVisible && Child->getSourceRange().fullyContains(MustStayVisible->getSourceRange()))
+    return std::nullopt;
+  // Repeat the statement's indentation on the inserted line; a statement that
+  // shares its line with other code gets the insertion on the same line.
+  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
+  StringRef Buffer = SM.getBufferData(Pos.first);
+  size_t LineStart = Buffer.rfind('\n', Pos.second ? Pos.second - 1 : 0);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+  StringRef Before = Buffer.slice(LineStart, Pos.second);
+  std::string Text = Before.trim().empty() ? (Line + "\n" + Before).str() : (Line + " ").str();
+  return FixItHint::CreateInsertion(Loc, Text);
+}
+
+} // namespace fallacy

@@ -1,0 +1,45 @@
+// checks/analysis/AstUtil.h: small AST helpers shared by the checks (contexts, text, insertion).
+#ifndef FALLACY_ANALYSIS_ASTUTIL_H
+#define FALLACY_ANALYSIS_ASTUTIL_H
+
+#include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class Expr;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace fallacy {
+
+/// True inside sizeof, alignof, decltype, noexcept or typeid operands, which
+/// never run.
+bool isInUnevaluatedContext(const clang::Stmt &S, clang::ASTContext &Ctx);
+
+/// The source text of \p E as written, or "" inside macros.
+std::string sourceText(const clang::Expr &E, const clang::ASTContext &Ctx);
+
+/// Expands ${name} placeholders from \p Values; "${handle.}" is the handle as
+/// an object prefix: `ctx.` for `&ctx`, `p->` for a pointer `p`.
+std::string expandTemplate(llvm::StringRef Template, const llvm::StringMap<std::string> &Values);
+
+/// Values for a handle expression: "handle" (as written) and "handle." (how to
+/// call a method on it).
+void addHandleValues(const clang::Expr &Handle, const clang::ASTContext &Ctx,
+                     llvm::StringMap<std::string> &Values);
+
+/// A fix-it inserting \p Line (plus a newline and the same indentation) before
+/// the statement of the enclosing block that contains \p S. None when that
+/// statement is in a macro, or declares \p MustStayVisible (inserting before
+/// it would use the variable before its declaration).
+std::optional<clang::FixItHint> insertLineBefore(const clang::Stmt &S, llvm::StringRef Line,
+                                                 clang::ASTContext &Ctx,
+                                                 const clang::VarDecl *MustStayVisible);
+
+} // namespace fallacy
+
+#endif

@@ -1,0 +1,140 @@
+// checks/analysis/TuIndex.cpp: the single traversal that the flow analyses share.
+#include "analysis/TuIndex.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace fallacy {
+
+class TuIndexBuilder : public RecursiveASTVisitor<TuIndexBuilder> {
+public:
+  explicit TuIndexBuilder(TuIndex &Index) : Index(Index) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseDecl(Decl *D) {
+    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody())
+      return RecursiveASTVisitor::TraverseDecl(D);
+    // Uninstantiated templates have unresolved calls; their instantiations
+    // are traversed separately.
+    if (FD->isDependentContext())
+      return true;
+    push(FD);
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Stack.pop_back();
+    return Result;
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    // Captures are evaluated where the lambda is created; the body is a
+    // function of its own.
+    for (Expr *Init : LE->capture_inits())
+      if (Init && !TraverseStmt(Init))
+        return false;
+    push(LE->getCallOperator());
+    bool Result = TraverseStmt(LE->getBody());
+    Stack.pop_back();
+    return Result;
+  }
+
+  bool VisitCallExpr(CallExpr *C) {
+    if (FunctionFacts *F = top()) {
+      F->Calls.push_back(C);
+      Index.Enclosing[C] = F->Func;
+      if (const FunctionDecl *Callee = C->getDirectCallee())
+        Index.Callers[Callee->getCanonicalDecl()].push_back({C, F->Func});
+    }
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *C) {
+    if (FunctionFacts *F = top())
+      F->Constructs.push_back(C);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    if (FunctionFacts *F = top(); F && V->getInit())
+      F->Vars.push_back(V);
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (FunctionFacts *F = top(); F && B->isAssignmentOp())
+      F->Assignments.push_back(B);
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *R) {
+    if (FunctionFacts *F = top())
+      F->Returns.push_back(R);
+    return true;
+  }
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (FunctionFacts *F = top(); F && Init->isMemberInitializer())
+      F->MemberInits.push_back(Init);
+    return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
+  }
+
+private:
+  TuIndex &Index;
+  std::vector<FunctionFacts *> Stack;
+
+  FunctionFacts *top() { return Stack.empty() ? nullptr : Stack.back(); }
+  void push(const FunctionDecl *FD) {
+    auto It = Index.ByFunc.find(FD);
+    FunctionFacts *F;
+    if (It != Index.ByFunc.end()) {
+      F = It->second;
+    } else {
+      Index.All.push_back(std::make_unique<FunctionFacts>());
+      F = Index.All.back().get();
+      F->Func = FD;
+      Index.ByFunc[FD] = F;
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+        Index.Methods[MD->getParent()->getCanonicalDecl()].push_back(FD);
+    }
+    Stack.push_back(F);
+  }
+};
+
+TuIndex::TuIndex(ASTContext &Ctx) {
+  TuIndexBuilder Builder(*this);
+  Builder.TraverseDecl(Ctx.getTranslationUnitDecl());
+}
+
+TuIndex::~TuIndex() = default;
+
+const FunctionFacts *TuIndex::facts(const Decl *Func) const {
+  auto It = ByFunc.find(Func);
+  return It == ByFunc.end() ? nullptr : It->second;
+}
+
+const Decl *TuIndex::enclosing(const CallExpr *Call) const {
+  auto It = Enclosing.find(Call);
+  return It == Enclosing.end() ? nullptr : It->second;
+}
+
+llvm::ArrayRef<CallSite> TuIndex::callers(const FunctionDecl *Callee) const {
+  auto It = Callers.find(Callee->getCanonicalDecl());
+  if (It == Callers.end())
+    return {};
+  return It->second;
+}
+
+llvm::ArrayRef<const Decl *> TuIndex::methodsOf(const CXXRecordDecl *Class) const {
+  auto It = Methods.find(Class->getCanonicalDecl());
+  if (It == Methods.end())
+    return {};
+  return It->second;
+}
+
+const FunctionDecl *TuIndex::definition(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (FD && FD->hasBody(Def))
+    return Def;
+  return nullptr;
+}
+
+} // namespace fallacy

@@ -1,0 +1,70 @@
+// checks/analysis/TuIndex.h: one pass over a translation unit: bodies, calls and who calls whom.
+#ifndef FALLACY_ANALYSIS_TUINDEX_H
+#define FALLACY_ANALYSIS_TUINDEX_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class BinaryOperator;
+class CallExpr;
+class CXXConstructExpr;
+class CXXCtorInitializer;
+class CXXRecordDecl;
+class Decl;
+class FunctionDecl;
+class ReturnStmt;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace fallacy {
+
+/// What one function body (a function, method, constructor or lambda) holds.
+/// Statements of a lambda inside the body belong to the lambda, not here.
+struct FunctionFacts {
+  const clang::Decl *Func = nullptr;
+  std::vector<const clang::CallExpr *> Calls;
+  std::vector<const clang::CXXConstructExpr *> Constructs;
+  std::vector<const clang::VarDecl *> Vars; ///< Local variables with initialisers.
+  std::vector<const clang::BinaryOperator *> Assignments;
+  std::vector<const clang::ReturnStmt *> Returns;
+  std::vector<const clang::CXXCtorInitializer *> MemberInits;
+};
+
+struct CallSite {
+  const clang::CallExpr *Call = nullptr;
+  const clang::Decl *Caller = nullptr;
+};
+
+/// Built once per translation unit on first use, template instantiations
+/// included (their calls have resolved callees).
+class TuIndex {
+public:
+  explicit TuIndex(clang::ASTContext &Ctx);
+  ~TuIndex();
+
+  const FunctionFacts *facts(const clang::Decl *Func) const;
+  /// The function, method or lambda whose body holds \p S (calls only).
+  const clang::Decl *enclosing(const clang::CallExpr *Call) const;
+  llvm::ArrayRef<CallSite> callers(const clang::FunctionDecl *Callee) const;
+  /// Every method and constructor with a body whose class is \p Class.
+  llvm::ArrayRef<const clang::Decl *> methodsOf(const clang::CXXRecordDecl *Class) const;
+  /// The definition of \p FD visible in this unit, or nullptr.
+  static const clang::FunctionDecl *definition(const clang::FunctionDecl *FD);
+
+private:
+  friend class TuIndexBuilder;
+  std::vector<std::unique_ptr<FunctionFacts>> All;
+  llvm::DenseMap<const clang::Decl *, FunctionFacts *> ByFunc;
+  llvm::DenseMap<const clang::CallExpr *, const clang::Decl *> Enclosing;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<CallSite>> Callers;
+  llvm::DenseMap<const clang::CXXRecordDecl *, std::vector<const clang::Decl *>> Methods;
+};
+
+} // namespace fallacy
+
+#endif
