@@ -51,7 +51,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--fallacy-lint", required=True)
     p.add_argument("--filecheck", required=True)
-    p.add_argument("--check-suffix", default="")
+    p.add_argument("--check-suffix", "-check-suffix", default="")
     p.add_argument("--expect-exit", type=int, default=None)
     p.add_argument("source")
     p.add_argument("check")

@@ -70,6 +70,17 @@ void addHandleValues(const Expr &Handle, const ASTContext &Ctx, StringMap<std::s
     Values["handle."] = Simple ? Inner + "." : "(" + Inner + ").";
     return;
   }
+  // `owner.get()`: call through the owner, as people write it.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+      MC && MC->getNumArgs() == 0 && MC->getMethodDecl() &&
+      MC->getMethodDecl()->getIdentifier() && MC->getMethodDecl()->getName() == "get" &&
+      !MC->getImplicitObjectArgument()->getType()->isPointerType()) {
+    std::string Owner = sourceText(*MC->getImplicitObjectArgument(), Ctx);
+    if (!Owner.empty()) {
+      Values["handle."] = Owner + "->";
+      return;
+    }
+  }
   bool Simple = isa<DeclRefExpr>(E) || isa<MemberExpr>(E) || isa<CallExpr>(E);
   std::string Base = Simple ? Text : "(" + Text + ")";
   Values["handle."] = Base + (Handle.getType()->isPointerType() ? "->" : ".");

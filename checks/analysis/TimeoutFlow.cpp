@@ -280,8 +280,8 @@ TimeoutVerdict TimeoutFlow::decide(const Stmt &At, const Decl &Func, const Handl
   // unit configures what it passes.
   V.FromCaller = true;
   for (const CallSite &CS : index().callers(FD)) {
-    unsigned I = Param->getFunctionScopeIndex();
-    if (I >= CS.Call->getNumArgs() || isa<CXXOperatorCallExpr>(CS.Call))
+    unsigned I = Param->getFunctionScopeIndex() + CS.FirstArg;
+    if (I >= CS.Call->getNumArgs() || (isa<CXXOperatorCallExpr>(CS.Call) && CS.FirstArg == 0))
       continue;
     TimeoutVerdict Up = decide(*CS.Call, *CS.Caller, rootOf(CS.Call->getArg(I)), Kind, Depth + 1);
     if (Up.S == TimeoutVerdict::State::Set || Up.S == TimeoutVerdict::State::Unknown) {

@@ -47,7 +47,13 @@ public:
       F->Calls.push_back(C);
       Index.Enclosing[C] = F->Func;
       if (const FunctionDecl *Callee = C->getDirectCallee())
-        Index.Callers[Callee->getCanonicalDecl()].push_back({C, F->Func});
+        Index.Callers[Callee->getCanonicalDecl()].push_back({C, F->Func, 0});
+      // `f(x)` on a variable holding a callable.
+      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C);
+          OC && OC->getOperator() == OO_Call && OC->getNumArgs() >= 1)
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(OC->getArg(0)->IgnoreParenImpCasts()))
+          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+            Index.VarCalls[V].push_back({C, F->Func, 1});
     }
     return true;
   }
@@ -59,6 +65,8 @@ public:
   bool VisitVarDecl(VarDecl *V) {
     if (FunctionFacts *F = top(); F && V->getInit())
       F->Vars.push_back(V);
+    if (const LambdaExpr *L = storedLambda(V->getInit()))
+      Index.LambdaVars[L->getCallOperator()] = V;
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *B) {
@@ -79,6 +87,21 @@ public:
 
 private:
   TuIndex &Index;
+
+  // The lambda a variable is initialised with, directly or wrapped in a
+  // std::function (or any callable wrapper constructed from it).
+  static const LambdaExpr *storedLambda(const Expr *Init) {
+    for (int Depth = 0; Init && Depth < 8; ++Depth) {
+      Init = Init->IgnoreImplicit();
+      if (const auto *L = dyn_cast<LambdaExpr>(Init))
+        return L;
+      if (const auto *C = dyn_cast<CXXConstructExpr>(Init); C && C->getNumArgs() == 1)
+        Init = C->getArg(0);
+      else
+        return nullptr;
+    }
+    return nullptr;
+  }
   std::vector<FunctionFacts *> Stack;
 
   FunctionFacts *top() { return Stack.empty() ? nullptr : Stack.back(); }
@@ -116,11 +139,18 @@ const Decl *TuIndex::enclosing(const CallExpr *Call) const {
   return It == Enclosing.end() ? nullptr : It->second;
 }
 
-llvm::ArrayRef<CallSite> TuIndex::callers(const FunctionDecl *Callee) const {
+std::vector<CallSite> TuIndex::callers(const FunctionDecl *Callee) const {
+  std::vector<CallSite> Out;
   auto It = Callers.find(Callee->getCanonicalDecl());
-  if (It == Callers.end())
-    return {};
-  return It->second;
+  if (It != Callers.end())
+    Out = It->second;
+  auto L = LambdaVars.find(Callee);
+  if (L != LambdaVars.end()) {
+    auto V = VarCalls.find(L->second);
+    if (V != VarCalls.end())
+      Out.insert(Out.end(), V->second.begin(), V->second.end());
+  }
+  return Out;
 }
 
 llvm::ArrayRef<const Decl *> TuIndex::methodsOf(const CXXRecordDecl *Class) const {

@@ -38,6 +38,9 @@ struct FunctionFacts {
 struct CallSite {
   const clang::CallExpr *Call = nullptr;
   const clang::Decl *Caller = nullptr;
+  /// Index of the callee's first parameter among the call's arguments: 1 for
+  /// `f(x)` where f is a variable holding a lambda (arg 0 is f itself).
+  unsigned FirstArg = 0;
 };
 
 /// Built once per translation unit on first use, template instantiations
@@ -50,7 +53,9 @@ public:
   const FunctionFacts *facts(const clang::Decl *Func) const;
   /// The function, method or lambda whose body holds \p S (calls only).
   const clang::Decl *enclosing(const clang::CallExpr *Call) const;
-  llvm::ArrayRef<CallSite> callers(const clang::FunctionDecl *Callee) const;
+  /// Direct calls of \p Callee and, for a lambda stored in a local variable
+  /// (`auto f = [](...){}` or a std::function), the calls through it.
+  std::vector<CallSite> callers(const clang::FunctionDecl *Callee) const;
   /// Every method and constructor with a body whose class is \p Class.
   llvm::ArrayRef<const clang::Decl *> methodsOf(const clang::CXXRecordDecl *Class) const;
   /// The definition of \p FD visible in this unit, or nullptr.
@@ -62,6 +67,8 @@ private:
   llvm::DenseMap<const clang::Decl *, FunctionFacts *> ByFunc;
   llvm::DenseMap<const clang::CallExpr *, const clang::Decl *> Enclosing;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<CallSite>> Callers;
+  llvm::DenseMap<const clang::FunctionDecl *, const clang::VarDecl *> LambdaVars;
+  llvm::DenseMap<const clang::VarDecl *, std::vector<CallSite>> VarCalls;
   llvm::DenseMap<const clang::CXXRecordDecl *, std::vector<const clang::Decl *>> Methods;
 };
 
