@@ -1,10 +1,11 @@
-// checks/MissingTimeoutCheck.cpp: reports blocking remote calls that no timeout reaches.
+// checks/MissingTimeoutCheck.cpp: reports remote calls that no timeout reaches.
 #include "MissingTimeoutCheck.h"
 #include "analysis/ApiModel.h"
 #include "analysis/AstUtil.h"
 #include "analysis/TimeoutFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -12,10 +13,15 @@ using namespace clang::ast_matchers;
 namespace fallacy {
 namespace {
 constexpr llvm::StringLiteral CallNode = "remote-call";
+
+std::string duration(int64_t Ms) {
+  return Ms % 1000 == 0 ? std::to_string(Ms / 1000) + " s" : std::to_string(Ms) + " ms";
+}
 } // namespace
 
 MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name, tidy::ClangTidyContext *Context)
-    : FallacyCheck(Name, Context), DefaultTimeoutMs(intOption("DefaultTimeoutMs")) {
+    : FallacyCheck(Name, Context), DefaultTimeoutMs(intOption("DefaultTimeoutMs")),
+      MaxTimeoutMs(intOption("MaxTimeoutMs")) {
   llvm::Expected<const ApiModel &> M = loadApiModel(listOption("ModelFiles"));
   if (M)
     Model = &*M;
@@ -25,22 +31,27 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name, tidy::ClangTidyContext 
 
 MissingTimeoutCheck::~MissingTimeoutCheck() = default;
 
+void MissingTimeoutCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+                                              Preprocessor *) {
+  this->PP = PP;
+}
+
 void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
   if (!Model)
     return;
-  // Which calls are remote is the model's business; the matcher only keeps
+  // Which calls are remote is the model's business; the matchers only keep
   // library internals out.
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind(CallNode), this);
+  Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader())).bind(CallNode), this);
 }
 
 void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallNode);
+  const auto *Call = Result.Nodes.getNodeAs<Expr>(CallNode);
   const Operation *Op = Model->operation(*Call);
-  if (!Op || !Op->Blocking || !Op->HasHandle)
+  if (!Op)
     return;
   ASTContext &Ctx = *Result.Context;
-  const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
+  SourceLocation Loc = Ctx.getSourceManager().getExpansionLoc(Call->getBeginLoc());
   // A template instantiated twice or a macro used twice on one line is one defect.
   if (Reported.contains(Loc.getRawEncoding()))
     return;
@@ -48,46 +59,115 @@ void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   if (isInUnevaluatedContext(*Call, Ctx))
     return;
   if (!Flow)
-    Flow = std::make_unique<TimeoutFlow>(*Model, Ctx);
+    Flow = std::make_unique<TimeoutFlow>(
+        *Model, Ctx, MaxTimeoutMs, [PP = PP](StringRef Name) -> std::optional<int64_t> {
+          const MacroInfo *MI = PP ? PP->getMacroInfo(PP->getIdentifierInfo(Name)) : nullptr;
+          if (!MI || MI->getNumTokens() != 1)
+            return std::nullopt;
+          uint64_t V;
+          StringRef Digits = StringRef(PP->getSpelling(MI->getReplacementToken(0)))
+                                 .rtrim("uUlL");
+          if (Digits.getAsInteger(0, V))
+            return std::nullopt;
+          return static_cast<int64_t>(V);
+        });
   // A wrapper that is itself a remote operation (generated stubs forwarding
   // to their *Raw methods) is checked where it is called, not inside.
-  if (const auto *Caller = dyn_cast_or_null<FunctionDecl>(Flow->enclosing(*Call)))
-    if (Model->operation(*Caller))
-      return;
-  TimeoutVerdict V = Flow->check(*Call, *Op);
-  using State = TimeoutVerdict::State;
-  if (V.S == State::Set || V.S == State::Unknown)
+  if (const auto *CE = dyn_cast<CallExpr>(Call))
+    if (const auto *Caller = dyn_cast_or_null<FunctionDecl>(Flow->enclosing(*CE)))
+      if (Model->operation(*Caller))
+        return;
+  // `PQexec(conn, "SET statement_timeout = ...")` sets the timeout it would lack.
+  if (Model->setter(*Call, "", Ctx).Setter)
     return;
-  Reported.insert(Loc.getRawEncoding());
-
-  const HandleKind *Kind = Model->handleKind(Op->Handle.Kind);
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  std::string Handle = V.Root.spelling();
-  std::string Subject = Handle.empty() ? "its " + Kind->Noun : Kind->Noun + " '" + Handle + "'";
-  {
-    auto D = diag(Loc, V.S == State::ConnectOnly
-                           ? "'%0' can block forever once connected: %1 has only a connect timeout"
-                       : V.S == State::SetToNone
-                           ? "'%0' can block forever if the peer stops answering: the timeout on "
-                             "%1 means none"
-                           : "'%0' can block forever if the peer stops answering: %2 on %1")
-             << Callee->getName() << Subject << Kind->Missing
-             << SourceRange(Loc, SM.getExpansionRange(Call->getEndLoc()).getEnd());
-    if (V.S == State::Missing && !Kind->FixIt.empty() && !Call->getBeginLoc().isMacroID()) {
-      llvm::StringMap<std::string> Values;
-      addHandleValues(*Op->Handle.of(*Call), Ctx, Values);
-      Values["timeoutMs"] = std::to_string(DefaultTimeoutMs);
-      const VarDecl *Var = V.Root.K == HandleRoot::Kind::Var ? V.Root.Var : nullptr;
-      if (!Values["handle"].empty() && V.Root.K != HandleRoot::Kind::CallResult &&
-          V.Root.K != HandleRoot::Kind::New)
-        if (auto Fix = insertLineBefore(*Call, expandTemplate(Kind->FixIt, Values), Ctx, Var))
-          D << *Fix;
-    }
+  TimeoutVerdict V = Flow->check(*Call, *Op);
+  if (V.S == TimeoutVerdict::State::Set || V.S == TimeoutVerdict::State::Unknown)
+    return;
+  if (Op->OncePerHandle && V.Root.valid()) {
+    const void *Key = V.Root.Var ? static_cast<const void *>(V.Root.Var)
+                      : !V.Root.Path.empty() ? static_cast<const void *>(V.Root.Path.back())
+                                             : nullptr;
+    if (Key && !ReportedHandles.insert(Key).second)
+      return;
   }
+  Reported.insert(Loc.getRawEncoding());
+  report(*Call, *Op, V, Ctx);
+}
+
+void MissingTimeoutCheck::report(const Expr &Call, const Operation &Op, const TimeoutVerdict &V,
+                                 ASTContext &Ctx) {
+  using State = TimeoutVerdict::State;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  const HandleKind *Kind = Op.HasHandle ? Model->handleKind(Op.Handle.Kind) : nullptr;
+  const FunctionDecl *Callee = calleeOf(Call);
+  // A construction is named by the type as the user spelled it (pqxx::connection).
+  std::string Name = isa<CXXConstructExpr>(Call)
+                         ? Call.getType().getUnqualifiedType().getAsString(Ctx.getPrintingPolicy())
+                         : Callee->getNameAsString();
+  std::string Handle = V.Root.spelling();
+  std::string Subject = !Kind ? "" : Handle.empty() ? "its " + Kind->Noun : Kind->Noun + " '" + Handle + "'";
+  std::string Consequence = Op.Blocking ? "can block forever if the peer stops answering"
+                                        : "can wait forever for its completion if the peer stops answering";
+  std::string Message, Suggest;
+  switch (V.S) {
+  case State::ConnectOnly:
+    Message = "'" + Name + "' can block forever once connected: " + Subject + " has only a connect timeout";
+    break;
+  case State::SetToNone:
+    Message = "'" + Name + "' " + Consequence + ": " +
+              (Subject.empty() ? "its timeout" : "the timeout on " + Subject) + " means none";
+    break;
+  case State::TooLong:
+    Message = "'" + Name + "' can wait " + duration(V.Ms) + " for a silent peer, over MaxTimeoutMs (" +
+              duration(MaxTimeoutMs) + ")" + (V.FromDefault ? ": the library's default" : "");
+    break;
+  case State::Unbounded:
+    Message = "'" + Name + "' " + Consequence + ": " + Op.UnboundedWhy;
+    break;
+  default:
+    Message = "'" + Name + "' " + Consequence + ": " +
+              (Kind ? (Op.Missing.empty() ? Kind->Missing : Op.Missing) + " on " + Subject
+                    : Op.Missing.empty() ? "no timeout" : Op.Missing);
+  }
+  {
+    auto D = diag(Loc, "%0") << Message
+                             << SourceRange(Loc, SM.getExpansionRange(Call.getEndLoc()).getEnd());
+    std::optional<FixItHint> Fix;
+    if (!Call.getBeginLoc().isMacroID() && !Call.getEndLoc().isMacroID()) {
+      llvm::StringMap<std::string> Values;
+      Values["timeoutMs"] = std::to_string(DefaultTimeoutMs);
+      Values["timeoutS"] = std::to_string(std::max<int64_t>(1, DefaultTimeoutMs / 1000));
+      if (!Op.FixIt.empty() && (V.S == State::Unbounded || V.S == State::Missing)) {
+        // The library has a variant of the call that takes a timeout.
+        std::string Args;
+        for (unsigned I = 0; const Expr *A = argOf(Call, I); ++I) {
+          std::string Text = sourceText(*A, Ctx);
+          Values["arg" + std::to_string(I)] = Text;
+          Args += (I ? ", " : "") + Text;
+        }
+        Values["args"] = Args;
+        Fix = FixItHint::CreateReplacement(Call.getSourceRange(), expandTemplate(Op.FixIt, Values));
+      } else if (V.S == State::Missing && Kind && !Kind->FixIt.empty() &&
+                 V.Root.K != HandleRoot::Kind::CallResult && V.Root.K != HandleRoot::Kind::New) {
+        addHandleValues(*Op.Handle.of(Call), Ctx, Values);
+        const VarDecl *Var = V.Root.K == HandleRoot::Kind::Var ? V.Root.Var : nullptr;
+        if (!Values["handle"].empty())
+          Fix = insertLineBefore(Call, expandTemplate(Kind->FixIt, Values), Ctx, Var);
+      }
+    }
+    if (Fix)
+      D << *Fix;
+    else
+      Suggest = !Op.Suggest.empty() ? Op.Suggest : Kind ? Kind->Suggest : "";
+  }
+  if (!Suggest.empty())
+    diag(Loc, "suggested: %0", DiagnosticIDs::Note) << Suggest;
   if (V.Evidence)
     diag(SM.getExpansionLoc(V.Evidence->getBeginLoc()),
          V.S == State::SetToNone     ? "this value means no timeout at all"
          : V.S == State::ConnectOnly ? "this bounds only connecting; set a total timeout too"
+         : V.S == State::TooLong     ? "the timeout is set here"
                                      : "the timeout is set here, after the call",
          DiagnosticIDs::Note);
   if (V.FromCaller)
@@ -103,6 +183,7 @@ void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
   Flow.reset();
   Reported.clear();
+  ReportedHandles.clear();
 }
 
 } // namespace fallacy

@@ -9,26 +9,35 @@
 namespace fallacy {
 class ApiModel;
 class TimeoutFlow;
+struct Operation;
+struct TimeoutVerdict;
 
 /// Remote call can block forever because no timeout or deadline reaches it.
 ///
-/// Matches calls the API model marks as blocking and asks analysis::TimeoutFlow
-/// whether a timeout was set on the same handle, context or socket first.
-/// Not flagged: calls in unevaluated code, handles that code outside this
-/// translation unit may configure, globals.
+/// Matches calls and constructions the API model marks as remote operations
+/// and asks analysis::TimeoutFlow whether a timeout reaches them. Not flagged:
+/// calls in unevaluated code, handles that code outside this translation unit
+/// may configure, globals, finite library defaults within MaxTimeoutMs.
 class MissingTimeoutCheck final : public FallacyCheck {
 public:
   MissingTimeoutCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   ~MissingTimeoutCheck() override;
+  void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
 private:
+  void report(const clang::Expr &Call, const Operation &Op, const TimeoutVerdict &V,
+              clang::ASTContext &Ctx);
   const ApiModel *Model = nullptr;
   int64_t DefaultTimeoutMs;
+  int64_t MaxTimeoutMs;
+  clang::Preprocessor *PP = nullptr;
   std::unique_ptr<TimeoutFlow> Flow;
   llvm::DenseSet<unsigned> Reported; ///< Locations, so instantiations report once.
+  llvm::DenseSet<const void *> ReportedHandles; ///< For once-per-handle operations.
 };
 
 } // namespace fallacy

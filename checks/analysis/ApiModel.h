@@ -3,16 +3,17 @@
 #define FALLACY_ANALYSIS_APIMODEL_H
 
 #include "analysis/CallPattern.h"
-#include "llvm/ADT/StringMap.h"
+#include "analysis/HandleRoot.h"
+#include "analysis/Values.h"
 #include "llvm/Support/Error.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace clang {
-class CallExpr;
-class Expr;
 class ASTContext;
+class Expr;
 } // namespace clang
 
 namespace fallacy {
@@ -23,22 +24,52 @@ struct HandleRef {
   bool Object = false;
   unsigned Arg = 0;
   std::string Kind; ///< A HandleKind id.
-  /// The handle expression of \p Call, or nullptr when the call has no such
-  /// argument.
-  const clang::Expr *of(const clang::CallExpr &Call) const;
+  /// The handle expression of \p Call (a call or construction), or nullptr.
+  const clang::Expr *of(const clang::Expr &Call) const;
+};
+
+/// The library's timeout when nothing sets one.
+struct DefaultTimeout {
+  bool Infinite = true;
+  int64_t Ms = 0;     ///< When finite (and the macro is not defined).
+  std::string Macro;  ///< A macro the library reads its default from, in Unit.
+  std::string Unit = "s";
 };
 
 /// A kind of object a timeout is configured on: gRPC's ClientContext,
-/// libcurl's easy handle, a socket.
+/// libcurl's easy handle, a socket descriptor.
 struct HandleKind {
   std::string Id;
   std::string Family;
-  std::string Noun;        ///< "ClientContext", "easy handle".
+  std::string Noun;    ///< "ClientContext", "easy handle".
   std::vector<std::string> Types;
-  std::string Missing;     ///< "no deadline", "no CURLOPT_TIMEOUT or CURLOPT_TIMEOUT_MS".
-  std::string Default;     ///< "infinite", or a number of seconds.
+  std::string Missing; ///< "no deadline", "no total timeout".
+  DefaultTimeout Default;
   std::string DefaultNote; ///< The library's behaviour when nothing is set.
-  std::string FixIt;       ///< Template: ${handle}, ${handle.}, ${timeoutMs}; empty = no fix-it.
+  std::string FixIt;       ///< Template: ${handle}, ${handle.}, ${timeoutMs}, ${timeoutS}.
+  std::string Suggest;     ///< Suggested code for a note when no fix-it applies.
+};
+
+/// A condition on one argument: it mentions one of Flags (macros or
+/// enumerators), or it is a string literal containing Contains.
+struct ArgCondition {
+  static constexpr int AnyArg = -2;
+  int Arg = -1; ///< AnyArg: the flags may be in any argument.
+  std::vector<std::string> Flags;
+  std::string Contains;
+  std::string NoneRegex; ///< With Contains: the text sets the value to "none".
+  bool present() const { return Arg >= 0 || Arg == AnyArg; }
+  /// True/false when decidable; None when the argument is not a literal.
+  std::optional<bool> holds(const clang::Expr &Call, const clang::ASTContext &Ctx) const;
+  /// True when the argument is a literal that NoneRegex matches.
+  bool setsNone(const clang::Expr &Call) const;
+};
+
+/// A timeout passed to the call itself (zmq_poll's, AsyncNext's deadline).
+struct TimeoutArg {
+  int Arg = -1;
+  NoneValues None;
+  std::string Unit = "ms";
 };
 
 /// A remote operation: a call that talks to another host.
@@ -50,16 +81,24 @@ struct Operation {
   bool Blocking = true;
   HandleRef Handle;
   bool HasHandle = false;
+  std::vector<std::string> Scopes{"total"}; ///< Setter scopes that bound it.
+  bool Unbounded = false; ///< No timeout can reach it (Asio's synchronous calls).
+  std::string UnboundedWhy;
+  TimeoutArg Timeout;
+  ArgCondition NonBlocking; ///< The call does not block when this holds.
+  ArgCondition BoundedWhen; ///< Its own arguments carry a timeout (libpq's connect_timeout).
+  std::string FixIt;        ///< Replacement for the whole call: ${args}, ${arg0}, ${timeoutS}.
+  std::string Missing;      ///< Overrides the handle kind's "no ..." phrase.
+  std::string Suggest;      ///< Overrides the handle kind's suggestion.
+  /// Report one call per handle and function: the defect is the handle's
+  /// (a connection without statement_timeout), not each query's.
+  bool OncePerHandle = false;
+  /// Only handles made by one of the kind's factories count (read() on a
+  /// descriptor is remote only when it came from socket() or accept()).
+  bool RequiresFactory = false;
 };
 
-/// Values of a timeout argument that mean "no timeout at all".
-struct NoneValues {
-  std::vector<int64_t> Integers;
-  std::vector<std::string> Callees; ///< Qualified-name suffixes: "time_point::max".
-  bool matches(const clang::Expr &Value, const clang::ASTContext &Ctx) const;
-};
-
-/// A call that sets a timeout or deadline on a handle.
+/// A call that sets a timeout or deadline on a handle, or makes it non-blocking.
 struct TimeoutSetter {
   std::string Family;
   CallPattern Match;
@@ -68,22 +107,44 @@ struct TimeoutSetter {
   std::vector<std::string> Selectors; ///< Enumerator or macro names that select a timeout.
   int ValueArg = -1;
   NoneValues None;
-  std::string Scope = "total"; ///< "total", or "connect" when only connecting is bounded.
+  std::string Unit; ///< "s", "ms", "us" or empty when unknown.
+  std::string Scope = "total";
+  ArgCondition When; ///< Only when this holds (a SQL text, an O_NONBLOCK flag).
+  bool NonBlocking = false; ///< Makes the handle non-blocking: nothing can hang.
 };
 
-/// A library call that returns a handle.
+/// A library call or constructor that returns a handle.
 struct HandleFactory {
   CallPattern Match;
   std::string Kind;
-  bool Configured = false; ///< The returned handle already carries a timeout.
-  int CopiesArg = -1;      ///< The result copies the options of this argument's handle.
+  bool Configured = false;     ///< The returned handle already carries a timeout.
+  int CopiesArg = -1;          ///< The result copies the options of this argument's handle.
+  bool Reported = false;       ///< The factory call itself is reported: uses are not.
+  ArgCondition ConfiguredWhen; ///< Configured when this holds (connect_timeout in conninfo).
 };
 
-/// What a call is, according to the model.
+/// A call that bounds the next operations on any handle of a kind: a poll or
+/// select with a finite timeout, an Asio timer armed in the same function or
+/// class.
+struct Guard {
+  CallPattern Match;
+  std::string Kind;
+  TimeoutArg Timeout;
+  bool ClassWide = false; ///< Also counts from other methods of the same class.
+};
+
+/// A call returning a layer of a handle (Beast's get_lowest_layer(ws)).
+struct LayerAccess {
+  CallPattern Match;
+  HandleRef Of; ///< Where the handle is (Kind unused).
+};
+
+/// What a setter call does to its handle.
 struct SetterMatch {
   const TimeoutSetter *Setter = nullptr;
   const clang::Expr *Handle = nullptr;
-  bool SetsNone = false; ///< The value means "no timeout" (0, infinity).
+  bool SetsNone = false;          ///< The value means "no timeout" (0, infinity).
+  std::optional<int64_t> Ms;      ///< The value, when constant.
 };
 
 class ApiModel {
@@ -92,15 +153,19 @@ public:
   /// and the problem.
   llvm::Error addFile(llvm::StringRef Text, llvm::StringRef FileName);
 
-  const Operation *operation(const clang::CallExpr &Call) const;
-  /// The operation \p Callee is, when calls to it are remote operations.
+  /// The operation \p Call (a call or a construction) performs, or nullptr.
+  const Operation *operation(const clang::Expr &Call) const;
+  /// The operation calls to \p Callee perform, or nullptr.
   const Operation *operation(const clang::FunctionDecl &Callee) const;
   /// The setter \p Call is, when it sets a timeout of handle kind \p Kind
   /// (any kind when empty).
-  SetterMatch setter(const clang::CallExpr &Call, llvm::StringRef Kind,
+  SetterMatch setter(const clang::Expr &Call, llvm::StringRef Kind,
                      const clang::ASTContext &Ctx) const;
-  const HandleFactory *factory(const clang::CallExpr &Call, llvm::StringRef Kind) const;
+  const HandleFactory *factory(const clang::Expr &Call, llvm::StringRef Kind) const;
+  const Guard *guard(const clang::Expr &Call, llvm::StringRef Kind) const;
   const HandleKind *handleKind(llvm::StringRef Id) const;
+  /// The handle \p Call hands out a layer of, or nullptr.
+  const clang::Expr *layerOf(const clang::CallExpr &Call) const;
 
   llvm::ArrayRef<Operation> operations() const { return Operations; }
   llvm::ArrayRef<std::string> families() const { return Families; }
@@ -112,8 +177,13 @@ private:
   std::vector<Operation> Operations;
   std::vector<TimeoutSetter> Setters;
   std::vector<HandleFactory> Factories;
-  PatternIndex OperationIndex, SetterIndex, FactoryIndex;
+  std::vector<Guard> Guards;
+  std::vector<LayerAccess> Layers;
+  PatternIndex OperationIndex, SetterIndex, FactoryIndex, GuardIndex, LayerIndex;
 };
+
+/// rootOf() with the model's layer accessors.
+HandleRoot modelRootOf(const clang::Expr *E, const ApiModel &Model);
 
 /// The built-in models plus the user's \p ExtraFiles (ModelFiles option),
 /// loaded once per distinct list and shared by all checks.

@@ -4,6 +4,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 using namespace llvm;
@@ -96,6 +97,32 @@ const CXXRecordDecl *pointeeRecord(QualType T) {
   return T->getAsCXXRecordDecl();
 }
 
+const FunctionDecl *calleeOf(const Expr &E) {
+  if (const auto *C = dyn_cast<CallExpr>(&E))
+    return C->getDirectCallee();
+  if (const auto *C = dyn_cast<CXXConstructExpr>(&E))
+    return C->getConstructor();
+  return nullptr;
+}
+
+const Expr *argOf(const Expr &E, unsigned I) {
+  if (const auto *C = dyn_cast<CXXConstructExpr>(&E))
+    return I < C->getNumArgs() ? C->getArg(I) : nullptr;
+  const auto *C = dyn_cast<CallExpr>(&E);
+  if (!C)
+    return nullptr;
+  // An overloaded operator implemented as a method takes its object as arg 0.
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C))
+    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()))
+      ++I;
+  if (I >= C->getNumArgs())
+    return nullptr;
+  // Defaulted arguments were not written: nothing to read from them.
+  if (isa<CXXDefaultArgExpr>(C->getArg(I)))
+    return nullptr;
+  return C->getArg(I);
+}
+
 bool hasAnnotation(const FunctionDecl &FD, StringRef Annotation) {
   for (const FunctionDecl *R : FD.redecls())
     for (const auto *A : R->specific_attrs<AnnotateAttr>())
@@ -130,8 +157,15 @@ bool CallPattern::matches(const FunctionDecl &FD) const {
       if (II->getName().starts_with(P))
         return false;
     if (!Names.empty()) {
+      // "read" is the global read() only; "boost::asio::read" is that one
+      // (also as a suffix); method names are compared as written.
       std::string Q = plainQualifiedName(FD);
-      if (llvm::none_of(Names, [&](const std::string &N) { return nameMatches(Q, N); }))
+      bool Method = K == Kind::Method;
+      if (llvm::none_of(Names, [&](const std::string &N) {
+            if (StringRef(N).contains("::"))
+              return nameMatches(Q, N);
+            return Method ? II->getName() == N : Q == N;
+          }))
         return false;
     }
   }
@@ -149,12 +183,19 @@ bool CallPattern::matches(const FunctionDecl &FD) const {
 }
 
 void PatternIndex::add(const CallPattern &P, unsigned Id) {
-  if (P.K == CallPattern::Kind::Constructor || P.K == CallPattern::Kind::Annotated ||
-      P.Names.empty()) {
+  // Constructors are found by their class's name.
+  const std::vector<std::string> *Keys = &P.Names;
+  std::vector<std::string> ClassKeys;
+  if (P.K == CallPattern::Kind::Constructor) {
+    ClassKeys = P.Classes;
+    ClassKeys.insert(ClassKeys.end(), P.ClassNames.begin(), P.ClassNames.end());
+    Keys = &ClassKeys;
+  }
+  if (P.K == CallPattern::Kind::Annotated || Keys->empty()) {
     Wildcards.push_back(Id);
     return;
   }
-  for (const std::string &N : P.Names) {
+  for (const std::string &N : *Keys) {
     StringRef Last = StringRef(N).rsplit("::").second;
     if (Last.empty())
       Last = N;
@@ -165,7 +206,13 @@ void PatternIndex::add(const CallPattern &P, unsigned Id) {
 }
 
 void PatternIndex::candidates(const FunctionDecl &FD, SmallVectorImpl<unsigned> &Out) const {
-  if (const IdentifierInfo *II = FD.getIdentifier()) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD)) {
+    if (const IdentifierInfo *II = Ctor->getParent()->getIdentifier()) {
+      auto It = ByName.find(II->getName());
+      if (It != ByName.end())
+        Out.append(It->second.begin(), It->second.end());
+    }
+  } else if (const IdentifierInfo *II = FD.getIdentifier()) {
     auto It = ByName.find(II->getName());
     if (It != ByName.end())
       Out.append(It->second.begin(), It->second.end());

@@ -9,6 +9,7 @@
 #include <vector>
 
 namespace clang {
+class Expr;
 class FunctionDecl;
 class NamedDecl;
 class QualType;
@@ -55,6 +56,13 @@ bool recordMatches(const clang::CXXRecordDecl &Record, llvm::ArrayRef<std::strin
 /// The class a type names through pointers, references and smart pointers'
 /// element types are not followed; nullptr for non-class types.
 const clang::CXXRecordDecl *pointeeRecord(clang::QualType T);
+
+/// The function a call or construction runs: CallExpr's direct callee or
+/// CXXConstructExpr's constructor; nullptr otherwise.
+const clang::FunctionDecl *calleeOf(const clang::Expr &CallOrConstruct);
+/// Argument \p I of a call or construction as the callee sees it (an
+/// operator method's object is not an argument), or nullptr.
+const clang::Expr *argOf(const clang::Expr &CallOrConstruct, unsigned I);
 
 /// True when \p FD carries [[clang::annotate(Annotation)]] on any declaration.
 bool hasAnnotation(const clang::FunctionDecl &FD, llvm::StringRef Annotation);

@@ -57,7 +57,7 @@ const Expr *aliasTarget(const VarDecl &VD) {
 
 } // namespace
 
-HandleRoot rootOf(const Expr *E) {
+HandleRoot rootOf(const Expr *E, LayerAccessor Layers, const void *Model) {
   HandleRoot R;
   llvm::SmallVector<const FieldDecl *, 2> Fields; // Innermost last.
   for (int Steps = 0; E && Steps < 32; ++Steps) {
@@ -105,6 +105,11 @@ HandleRoot rootOf(const Expr *E) {
       R.K = HandleRoot::Kind::New;
       break;
     } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const Expr *Inner = nullptr;
+      if (Layers && Layers(*CE, Model, Inner) && Inner) {
+        E = Inner;
+        continue;
+      }
       R.K = HandleRoot::Kind::CallResult;
       R.Call = CE;
       break;

@@ -36,9 +36,16 @@ struct HandleRoot {
   std::string spelling() const;
 };
 
+/// A call that hands out a layer of the handle it is given (Beast's
+/// get_lowest_layer(ws), ws.next_layer()): the result is the same handle.
+using LayerAccessor = bool (*)(const clang::CallExpr &Call, const void *Model,
+                               const clang::Expr *&Inner);
+
 /// The root of \p E. Local references and local pointers initialised from
-/// another handle (`auto *p = &ctx;`) are followed to what they alias.
-HandleRoot rootOf(const clang::Expr *E);
+/// another handle (`auto *p = &ctx;`) are followed to what they alias;
+/// \p Layers (with its \p Model) names calls that return a layer of a handle.
+HandleRoot rootOf(const clang::Expr *E, LayerAccessor Layers = nullptr,
+                  const void *Model = nullptr);
 
 } // namespace fallacy
 

@@ -28,12 +28,11 @@ const Expr *stripTransfers(const Expr *E) {
     else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
              C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
       E = C->getArg(0);
-    else if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getNumArgs() == 1 &&
-                                                    CE->getDirectCallee() &&
-                                                    CE->getDirectCallee()->isInStdNamespace() &&
-                                                    CE->getDirectCallee()->getIdentifier() &&
-                                                    (CE->getDirectCallee()->getName() == "move" ||
-                                                     CE->getDirectCallee()->getName() == "forward"))
+    else if (const auto *CE = dyn_cast<CallExpr>(E);
+             CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
+             CE->getDirectCallee()->isInStdNamespace() && CE->getDirectCallee()->getIdentifier() &&
+             (CE->getDirectCallee()->getName() == "move" ||
+              CE->getDirectCallee()->getName() == "forward"))
       E = CE->getArg(0);
     else
       return E;
@@ -50,14 +49,20 @@ bool canModify(const ParmVarDecl &P) {
   QualType T = P.getType();
   if (T->isPointerType())
     return !T->getPointeeType().isConstQualified();
-  if (T->isLValueReferenceType() || T->isRValueReferenceType())
+  if (T->isReferenceType())
     return !T.getNonReferenceType().isConstQualified();
   return false;
 }
 
+bool isSetLike(const HandleEvent &E) {
+  return E.K == HandleEvent::Kind::Set || E.K == HandleEvent::Kind::MaySet;
+}
+
 } // namespace
 
-TimeoutFlow::TimeoutFlow(const ApiModel &Model, ASTContext &Ctx) : Model(Model), Ctx(Ctx) {}
+TimeoutFlow::TimeoutFlow(const ApiModel &Model, ASTContext &Ctx, int64_t MaxTimeoutMs,
+                         std::function<std::optional<int64_t>(StringRef)> MacroValue)
+    : Model(Model), Ctx(Ctx), MaxTimeoutMs(MaxTimeoutMs), MacroValue(std::move(MacroValue)) {}
 TimeoutFlow::~TimeoutFlow() = default;
 
 const TuIndex &TimeoutFlow::index() {
@@ -73,61 +78,157 @@ const FlowOrder &TimeoutFlow::order(const Decl &Func) {
   return *Slot;
 }
 
-TimeoutVerdict TimeoutFlow::check(const CallExpr &Call, const Operation &Op) {
-  TimeoutVerdict V;
-  const Expr *Handle = Op.HasHandle ? Op.Handle.of(Call) : nullptr;
-  const Decl *Func = index().enclosing(&Call);
-  if (!Handle || !Func)
+TimeoutVerdict TimeoutFlow::check(const Expr &Call, const Operation &Op) {
+  TimeoutVerdict V = ownArguments(Call, Op);
+  if (V.S != TimeoutVerdict::State::Missing || !Op.HasHandle)
     return V;
-  HandleRoot Root = rootOf(Handle);
-  V = decide(Call, *Func, Root, Op.Handle.Kind, 0);
+  const Expr *Handle = Op.Handle.of(Call);
+  const auto *CE = dyn_cast<CallExpr>(&Call);
+  const Decl *Func = CE ? index().enclosing(CE) : nullptr;
+  if (!Handle || !Func)
+    return TimeoutVerdict();
+  HandleRoot Root = modelRootOf(Handle, Model);
+  V = decide(Call, *Func, Root, Op, 0);
   V.Root = Root;
+  if (Op.Unbounded && V.S != TimeoutVerdict::State::Set && V.S != TimeoutVerdict::State::Unknown)
+    V.S = TimeoutVerdict::State::Unbounded; // Only a non-blocking handle saves it.
+  else if (V.S == TimeoutVerdict::State::Missing || V.S == TimeoutVerdict::State::ConnectOnly)
+    applyDefault(V, Op); // A finite default still bounds what the code left alone.
   return V;
+}
+
+// What the call's own arguments say: its timeout argument, a non-blocking
+// flag, a connection string with a timeout. Missing means "look at the handle".
+TimeoutVerdict TimeoutFlow::ownArguments(const Expr &Call, const Operation &Op) {
+  TimeoutVerdict V;
+  using State = TimeoutVerdict::State;
+  if (Op.NonBlocking.present() && Op.NonBlocking.holds(Call, Ctx).value_or(false)) {
+    V.S = State::Set;
+    return V;
+  }
+  if (Op.Timeout.Arg >= 0) {
+    const Expr *T = argOf(Call, Op.Timeout.Arg);
+    if (!T || Op.Timeout.None.matches(*T, Ctx)) {
+      V.S = State::SetToNone;
+      return V;
+    }
+    std::optional<int64_t> Ms = constantMs(*T, Op.Timeout.Unit, Ctx);
+    V.S = Ms && *Ms > MaxTimeoutMs ? State::TooLong : State::Set;
+    V.Ms = Ms.value_or(0);
+    return V;
+  }
+  if (Op.BoundedWhen.present()) {
+    std::optional<bool> Holds = Op.BoundedWhen.holds(Call, Ctx);
+    V.S = !Holds                         ? State::Unknown // Built at run time: not ours to judge.
+          : Op.BoundedWhen.setsNone(Call) ? State::SetToNone
+          : *Holds                        ? State::Set
+                                          : State::Missing;
+    if (V.S != State::Missing || !Op.HasHandle)
+      return V;
+  }
+  if (Op.HasHandle)
+    V.S = State::Missing;
+  else
+    V.S = Op.Unbounded ? State::Unbounded : State::Unknown;
+  return V;
+}
+
+void TimeoutFlow::applyDefault(TimeoutVerdict &V, const Operation &Op) {
+  const HandleKind *Kind = Model.handleKind(Op.Handle.Kind);
+  if (!Kind || Kind->Default.Infinite)
+    return;
+  int64_t Ms = Kind->Default.Ms;
+  if (!Kind->Default.Macro.empty() && MacroValue)
+    if (std::optional<int64_t> Value = MacroValue(Kind->Default.Macro))
+      Ms = Kind->Default.Unit == "s" ? *Value * 1000 : Kind->Default.Unit == "us" ? *Value / 1000 : *Value;
+  if (Ms <= MaxTimeoutMs) {
+    V.S = TimeoutVerdict::State::Set;
+    return;
+  }
+  V.S = TimeoutVerdict::State::TooLong;
+  V.FromDefault = true;
+  V.Ms = Ms;
 }
 
 // Where a handle stored from \p Init comes from: a factory that configures it,
 // a plain constructor or library call, or code we cannot see.
-static Origin originOf(const Expr *Init, StringRef Kind, unsigned Depth, const ApiModel &Model,
-                       const ASTContext &Ctx,
-                       function_ref<bool(const FunctionDecl *, unsigned)> ReturnsConfigured) {
+static Origin originOf(const Expr *Init, StringRef Kind, const ApiModel &Model,
+                       const ASTContext &Ctx, function_ref<bool(const FunctionDecl *)> Returns) {
   const Expr *E = stripTransfers(Init);
-  const auto *Call = dyn_cast_or_null<CallExpr>(E);
-  if (!Call)
+  if (!E || (!isa<CallExpr>(E) && !isa<CXXConstructExpr>(E)))
     return Origin::Fresh;
-  if (const HandleFactory *F = Model.factory(*Call, Kind))
-    return F->Configured ? Origin::Configured : F->CopiesArg >= 0 ? Origin::Opaque : Origin::Fresh;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee)
-    return Origin::Opaque;
+  if (const HandleFactory *F = Model.factory(*E, Kind)) {
+    if (F->ConfiguredWhen.present()) {
+      std::optional<bool> Holds = F->ConfiguredWhen.holds(*E, Ctx);
+      if (!Holds)
+        return Origin::Opaque;
+      return *Holds && !F->ConfiguredWhen.setsNone(*E) ? Origin::Configured : Origin::Fresh;
+    }
+    // A factory reported where it is called (redisConnect) does not make
+    // every later use a second finding.
+    if (F->Reported || F->CopiesArg >= 0)
+      return Origin::Opaque;
+    return F->Configured ? Origin::Configured : Origin::Fresh;
+  }
+  const FunctionDecl *Callee = calleeOf(*E);
+  if (!Callee || isa<CXXConstructExpr>(E))
+    return Origin::Fresh;
   if (const FunctionDecl *Def = TuIndex::definition(Callee))
     if (!inSystemHeader(*Def, Ctx))
-      return ReturnsConfigured(Def, Depth + 1) ? Origin::Configured : Origin::Fresh;
+      return Returns(Def) ? Origin::Configured : Origin::Fresh;
   return inSystemHeader(*Callee, Ctx) ? Origin::Fresh : Origin::Opaque;
 }
 
-HandleEvent::Kind TimeoutFlow::producedBy(const Expr *Init, StringRef Kind, unsigned Depth,
+HandleEvent::Kind TimeoutFlow::producedBy(const Expr *Init, const Operation &Op, unsigned Depth,
                                           bool &Produces) {
-  Origin O = originOf(Init, Kind, Depth, Model, Ctx, [&](const FunctionDecl *F, unsigned D) {
-    return returnsConfigured(F, Kind, D);
+  Origin O = originOf(Init, Op.Handle.Kind, Model, Ctx, [&](const FunctionDecl *F) {
+    return returnsConfigured(F, Op, Depth + 1);
   });
   Produces = O != Origin::Fresh;
   return O == Origin::Configured ? HandleEvent::Kind::Set : HandleEvent::Kind::MaySet;
 }
 
-void TimeoutFlow::eventsIn(const Decl &Func, const HandleRoot &Root, StringRef Kind,
+void TimeoutFlow::setterEvent(const CallExpr &Call, const SetterMatch &S, const Operation &Op,
+                              EventList &Out) {
+  const TimeoutSetter &T = *S.Setter;
+  if (T.NonBlocking) {
+    Out.push_back({HandleEvent::Kind::Set, &Call});
+    return;
+  }
+  // A receive timeout does not bound a send, nor a connect timeout a transfer.
+  bool Covers = T.Scope == "total" || llvm::is_contained(Op.Scopes, T.Scope);
+  if (!Covers) {
+    if (T.Scope == "connect")
+      Out.push_back({HandleEvent::Kind::SetPartial, &Call});
+    return;
+  }
+  if (S.SetsNone)
+    Out.push_back({HandleEvent::Kind::SetNone, &Call});
+  else if (S.Ms && *S.Ms > MaxTimeoutMs)
+    Out.push_back({HandleEvent::Kind::SetTooLong, &Call, *S.Ms});
+  else
+    Out.push_back({HandleEvent::Kind::Set, &Call});
+}
+
+void TimeoutFlow::eventsIn(const Decl &Func, const HandleRoot &Root, const Operation &Op,
                            unsigned Depth, EventList &Out) {
   const FunctionFacts *F = index().facts(&Func);
   if (!F || !Root.valid())
     return;
+  StringRef Kind = Op.Handle.Kind;
   bool Produces = false;
   for (const CallExpr *Call : F->Calls) {
     SetterMatch S = Model.setter(*Call, Kind, Ctx);
     if (S.Setter) {
-      if (rootOf(S.Handle) == Root)
-        Out.push_back({S.SetsNone                    ? HandleEvent::Kind::SetNone
-                       : S.Setter->Scope == "connect" ? HandleEvent::Kind::SetConnect
-                                                      : HandleEvent::Kind::Set,
-                       Call});
+      if (modelRootOf(S.Handle, Model) == Root)
+        setterEvent(*Call, S, Op, Out);
+      continue;
+    }
+    // poll()/select() with a finite timeout, a timer: they guard any handle.
+    if (const Guard *G = Model.guard(*Call, Kind)) {
+      const Expr *T = G->Timeout.Arg >= 0 ? argOf(*Call, G->Timeout.Arg) : nullptr;
+      if (G->Timeout.Arg < 0 || (T && !G->Timeout.None.matches(*T, Ctx)))
+        Out.push_back({HandleEvent::Kind::Set, Call});
       continue;
     }
     const FunctionDecl *Callee = Call->getDirectCallee();
@@ -135,9 +236,8 @@ void TimeoutFlow::eventsIn(const Decl &Func, const HandleRoot &Root, StringRef K
       continue;
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call)) {
       // `handle = MakeHandle();` on a class type.
-      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
-          rootOf(OC->getArg(0)) == Root) {
-        HandleEvent::Kind K = producedBy(OC->getArg(1), Kind, Depth, Produces);
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 && modelRootOf(OC->getArg(0), Model) == Root) {
+        HandleEvent::Kind K = producedBy(OC->getArg(1), Op, Depth, Produces);
         if (Produces)
           Out.push_back({K, Call});
       }
@@ -145,14 +245,13 @@ void TimeoutFlow::eventsIn(const Decl &Func, const HandleRoot &Root, StringRef K
     }
     const FunctionDecl *Def = TuIndex::definition(Callee);
     for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I) {
-      if (rootOf(Call->getArg(I)) != Root)
+      if (modelRootOf(Call->getArg(I), Model) != Root)
         continue;
       if (Def && !inSystemHeader(*Def, Ctx)) {
-        if (configuresParam(Def, I, Kind, Depth + 1))
+        if (configuresParam(Def, I, Op, Depth + 1))
           Out.push_back({HandleEvent::Kind::Set, Call});
       } else if (!inSystemHeader(*Callee, Ctx) && canModify(*Callee->getParamDecl(I))) {
-        // A helper in another file may set the timeout; saying "missing"
-        // here would be a guess.
+        // A helper in another file may set the timeout; "missing" would be a guess.
         Out.push_back({HandleEvent::Kind::MaySet, Call});
       }
     }
@@ -160,20 +259,20 @@ void TimeoutFlow::eventsIn(const Decl &Func, const HandleRoot &Root, StringRef K
   if (Root.K == HandleRoot::Kind::Var && Root.Path.empty())
     for (const VarDecl *V : F->Vars)
       if (V == Root.Var) {
-        HandleEvent::Kind K = producedBy(V->getInit(), Kind, Depth, Produces);
+        HandleEvent::Kind K = producedBy(V->getInit(), Op, Depth, Produces);
         if (Produces)
           Out.push_back({K, V->getInit()});
       }
   for (const BinaryOperator *B : F->Assignments)
-    if (B->getOpcode() == BO_Assign && rootOf(B->getLHS()) == Root) {
-      HandleEvent::Kind K = producedBy(B->getRHS(), Kind, Depth, Produces);
+    if (B->getOpcode() == BO_Assign && modelRootOf(B->getLHS(), Model) == Root) {
+      HandleEvent::Kind K = producedBy(B->getRHS(), Op, Depth, Produces);
       if (Produces)
         Out.push_back({K, B});
     }
   if (Root.K == HandleRoot::Kind::ThisMember && Root.Path.size() == 1)
     for (const CXXCtorInitializer *Init : F->MemberInits)
       if (Init->getMember() == Root.Path.front()) {
-        HandleEvent::Kind K = producedBy(Init->getInit(), Kind, Depth, Produces);
+        HandleEvent::Kind K = producedBy(Init->getInit(), Op, Depth, Produces);
         if (Produces)
           Out.push_back({K, Init->getInit()});
       }
@@ -183,12 +282,12 @@ TimeoutVerdict TimeoutFlow::verdictFromEvents(const EventList &Events, const Stm
                                               const Decl &Func) {
   TimeoutVerdict V;
   V.S = TimeoutVerdict::State::Missing;
-  const Stmt *None = nullptr, *Connect = nullptr, *Late = nullptr;
+  const HandleEvent *None = nullptr, *Partial = nullptr, *Long = nullptr, *Late = nullptr;
   const FlowOrder &Order = order(Func);
   for (const HandleEvent &E : Events) {
     if (!Order.canPrecede(E.At, &At)) {
       if (E.K == HandleEvent::Kind::Set && !Late)
-        Late = E.At;
+        Late = &E;
       continue;
     }
     switch (E.K) {
@@ -197,28 +296,35 @@ TimeoutVerdict TimeoutFlow::verdictFromEvents(const EventList &Events, const Stm
       V.S = TimeoutVerdict::State::Set;
       return V;
     case HandleEvent::Kind::SetNone:
-      None = None ? None : E.At;
+      None = None ? None : &E;
       break;
-    case HandleEvent::Kind::SetConnect:
-      Connect = Connect ? Connect : E.At;
+    case HandleEvent::Kind::SetTooLong:
+      Long = Long ? Long : &E;
+      break;
+    case HandleEvent::Kind::SetPartial:
+      Partial = Partial ? Partial : &E;
       break;
     }
   }
   if (None) {
     V.S = TimeoutVerdict::State::SetToNone;
-    V.Evidence = None;
-  } else if (Connect) {
+    V.Evidence = None->At;
+  } else if (Long) {
+    V.S = TimeoutVerdict::State::TooLong;
+    V.Evidence = Long->At;
+    V.Ms = Long->Ms;
+  } else if (Partial) {
     V.S = TimeoutVerdict::State::ConnectOnly;
-    V.Evidence = Connect;
+    V.Evidence = Partial->At;
   } else if (Late) {
     V.SetOnlyAfter = true;
-    V.Evidence = Late;
+    V.Evidence = Late->At;
   }
   return V;
 }
 
 TimeoutVerdict TimeoutFlow::decide(const Stmt &At, const Decl &Func, const HandleRoot &Root,
-                                   StringRef Kind, unsigned Depth) {
+                                   const Operation &Op, unsigned Depth) {
   TimeoutVerdict V;
   switch (Root.K) {
   case HandleRoot::Kind::None:
@@ -228,23 +334,30 @@ TimeoutVerdict TimeoutFlow::decide(const Stmt &At, const Decl &Func, const Handl
     return V;
   case HandleRoot::Kind::CallResult: {
     bool Produces = false;
-    HandleEvent::Kind K = producedBy(Root.Call, Kind, Depth, Produces);
-    V.S = !Produces ? TimeoutVerdict::State::Missing
+    HandleEvent::Kind K = producedBy(Root.Call, Op, Depth, Produces);
+    V.S = !Produces                     ? TimeoutVerdict::State::Missing
           : K == HandleEvent::Kind::Set ? TimeoutVerdict::State::Set
                                         : TimeoutVerdict::State::Unknown;
     return V;
   }
   case HandleRoot::Kind::ThisMember: {
     EventList Events;
-    eventsIn(Func, Root, Kind, Depth, Events);
+    eventsIn(Func, Root, Op, Depth, Events);
     V = verdictFromEvents(Events, At, Func);
-    if (V.S != TimeoutVerdict::State::Set && memberConfigured(Root, Kind, &Func, Depth))
+    if (V.S != TimeoutVerdict::State::Set &&
+        (memberConfigured(Root, Op, &Func, Depth) || classGuarded(Func, Op)))
       V.S = TimeoutVerdict::State::Set;
     return V;
   }
   case HandleRoot::Kind::Var:
-    break;
+    return decideVar(At, Func, Root, Op, Depth);
   }
+  return V;
+}
+
+TimeoutVerdict TimeoutFlow::decideVar(const Stmt &At, const Decl &Func, const HandleRoot &Root,
+                                      const Operation &Op, unsigned Depth) {
+  TimeoutVerdict V;
   const VarDecl *VD = Root.Var;
   // Globals can be configured by any file of the program: not ours to judge.
   if (VD->hasGlobalStorage() && !VD->isStaticLocal())
@@ -252,23 +365,22 @@ TimeoutVerdict TimeoutFlow::decide(const Stmt &At, const Decl &Func, const Handl
   const auto *Owner = dyn_cast_or_null<Decl>(VD->getParentFunctionOrMethod());
   if (!Owner)
     return V;
+  if (Op.RequiresFactory && !madeByFactory(*Owner, Root, Op))
+    return V; // A descriptor of unknown kind: a file, a pipe, maybe a socket.
   EventList Events;
   if (Owner != &Func) {
     // Captured by a lambda or a local class: any configuration in the
-    // function that owns the variable counts, since the lambda usually runs
-    // later.
-    eventsIn(*Owner, Root, Kind, Depth, Events);
-    V.S = TimeoutVerdict::State::Missing;
-    for (const HandleEvent &E : Events)
-      if (E.K == HandleEvent::Kind::Set || E.K == HandleEvent::Kind::MaySet)
-        V.S = TimeoutVerdict::State::Set;
+    // function that owns the variable counts, since the lambda runs later.
+    eventsIn(*Owner, Root, Op, Depth, Events);
+    V.S = llvm::any_of(Events, isSetLike) ? TimeoutVerdict::State::Set
+                                          : TimeoutVerdict::State::Missing;
   } else {
-    eventsIn(Func, Root, Kind, Depth, Events);
+    eventsIn(Func, Root, Op, Depth, Events);
     V = verdictFromEvents(Events, At, Func);
   }
   if (V.S != TimeoutVerdict::State::Missing)
     return V;
-  if (!Root.Path.empty() && memberConfigured(Root, Kind, nullptr, Depth)) {
+  if ((!Root.Path.empty() && memberConfigured(Root, Op, nullptr, Depth)) || classGuarded(Func, Op)) {
     V.S = TimeoutVerdict::State::Set;
     return V;
   }
@@ -283,7 +395,7 @@ TimeoutVerdict TimeoutFlow::decide(const Stmt &At, const Decl &Func, const Handl
     unsigned I = Param->getFunctionScopeIndex() + CS.FirstArg;
     if (I >= CS.Call->getNumArgs() || (isa<CXXOperatorCallExpr>(CS.Call) && CS.FirstArg == 0))
       continue;
-    TimeoutVerdict Up = decide(*CS.Call, *CS.Caller, rootOf(CS.Call->getArg(I)), Kind, Depth + 1);
+    TimeoutVerdict Up = decide(*CS.Call, *CS.Caller, modelRootOf(CS.Call->getArg(I), Model), Op, Depth + 1);
     if (Up.S == TimeoutVerdict::State::Set || Up.S == TimeoutVerdict::State::Unknown) {
       V.S = TimeoutVerdict::State::Set;
       return V;
@@ -292,9 +404,26 @@ TimeoutVerdict TimeoutFlow::decide(const Stmt &At, const Decl &Func, const Handl
   return V;
 }
 
-bool TimeoutFlow::configuresParam(const FunctionDecl *F, unsigned Param, StringRef Kind,
+bool TimeoutFlow::madeByFactory(const Decl &Func, const HandleRoot &Root, const Operation &Op) {
+  const FunctionFacts *F = index().facts(&Func);
+  if (!F || !Root.Path.empty())
+    return false;
+  auto IsFactory = [&](const Expr *E) {
+    E = E ? stripTransfers(E) : nullptr;
+    return E && (isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) && Model.factory(*E, Op.Handle.Kind);
+  };
+  for (const VarDecl *V : F->Vars)
+    if (V == Root.Var && IsFactory(V->getInit()))
+      return true;
+  for (const BinaryOperator *B : F->Assignments)
+    if (B->getOpcode() == BO_Assign && modelRootOf(B->getLHS(), Model) == Root && IsFactory(B->getRHS()))
+      return true;
+  return false;
+}
+
+bool TimeoutFlow::configuresParam(const FunctionDecl *F, unsigned Param, const Operation &Op,
                                   unsigned Depth) {
-  auto Key = std::make_tuple(static_cast<const void *>(F), Param, Kind.str());
+  auto Key = std::make_tuple(static_cast<const void *>(F), Param, Op.Id);
   auto It = Summaries.find(Key);
   if (It != Summaries.end())
     return It->second;
@@ -305,16 +434,12 @@ bool TimeoutFlow::configuresParam(const FunctionDecl *F, unsigned Param, StringR
   Root.K = HandleRoot::Kind::Var;
   Root.Var = F->getParamDecl(Param);
   EventList Events;
-  eventsIn(*F, Root, Kind, Depth, Events);
-  bool Result = llvm::any_of(Events, [](const HandleEvent &E) {
-    return E.K == HandleEvent::Kind::Set || E.K == HandleEvent::Kind::MaySet;
-  });
-  Summaries[Key] = Result;
-  return Result;
+  eventsIn(*F, Root, Op, Depth, Events);
+  return Summaries[Key] = llvm::any_of(Events, isSetLike);
 }
 
-bool TimeoutFlow::returnsConfigured(const FunctionDecl *F, StringRef Kind, unsigned Depth) {
-  auto Key = std::make_tuple(static_cast<const void *>(F), ~0u, Kind.str());
+bool TimeoutFlow::returnsConfigured(const FunctionDecl *F, const Operation &Op, unsigned Depth) {
+  auto Key = std::make_tuple(static_cast<const void *>(F), ~0u, Op.Id);
   auto It = Summaries.find(Key);
   if (It != Summaries.end())
     return It->second;
@@ -327,25 +452,22 @@ bool TimeoutFlow::returnsConfigured(const FunctionDecl *F, StringRef Kind, unsig
       const Expr *Value = R->getRetValue();
       if (!Value)
         continue;
-      HandleRoot Root = rootOf(stripTransfers(Value));
+      HandleRoot Root = modelRootOf(stripTransfers(Value), Model);
       if (Root.K == HandleRoot::Kind::Var && Root.Var->getParentFunctionOrMethod() == F) {
         EventList Events;
-        eventsIn(*F, Root, Kind, Depth, Events);
-        Result = llvm::any_of(Events, [](const HandleEvent &E) {
-          return E.K == HandleEvent::Kind::Set || E.K == HandleEvent::Kind::MaySet;
-        });
+        eventsIn(*F, Root, Op, Depth, Events);
+        Result = llvm::any_of(Events, isSetLike);
       } else {
         bool Produces = false;
-        Result = producedBy(Value, Kind, Depth, Produces) == HandleEvent::Kind::Set && Produces;
+        Result = producedBy(Value, Op, Depth, Produces) == HandleEvent::Kind::Set && Produces;
       }
       if (Result)
         break;
     }
-  Summaries[Key] = Result;
-  return Result;
+  return Summaries[Key] = Result;
 }
 
-bool TimeoutFlow::memberConfigured(const HandleRoot &Member, StringRef Kind, const Decl *Skip,
+bool TimeoutFlow::memberConfigured(const HandleRoot &Member, const Operation &Op, const Decl *Skip,
                                    unsigned Depth) {
   if (Member.Path.empty() || Depth > MaxDepth)
     return false;
@@ -359,11 +481,40 @@ bool TimeoutFlow::memberConfigured(const HandleRoot &Member, StringRef Kind, con
     if (M == Skip)
       continue;
     EventList Events;
-    eventsIn(*M, AsThis, Kind, Depth + 1, Events);
-    for (const HandleEvent &E : Events)
-      if (E.K == HandleEvent::Kind::Set || E.K == HandleEvent::Kind::MaySet)
+    eventsIn(*M, AsThis, Op, Depth + 1, Events);
+    if (llvm::any_of(Events, isSetLike))
+      return true;
+  }
+  return false;
+}
+
+// A timer armed anywhere in the class (an Asio session's deadline timer) bounds
+// the asynchronous operations of all its methods.
+bool TimeoutFlow::classGuarded(const Decl &Func, const Operation &Op) {
+  const DeclContext *DC = Func.getDeclContext();
+  const auto *Class = dyn_cast_or_null<CXXRecordDecl>(DC);
+  if (!Class) {
+    // A lambda inside a method: its class is the lambda's, look further out.
+    for (; DC && !isa<TranslationUnitDecl>(DC); DC = DC->getParent())
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(DC); MD && !MD->getParent()->isLambda()) {
+        Class = MD->getParent();
+        break;
+      }
+  }
+  if (!Class)
+    return false;
+  for (const Decl *M : index().methodsOf(Class)) {
+    const FunctionFacts *F = index().facts(M);
+    for (const CallExpr *Call : F ? F->Calls : std::vector<const CallExpr *>())
+      if (const Guard *G = Model.guard(*Call, Op.Handle.Kind); G && G->ClassWide)
         return true;
   }
+  // Lambdas inside the class's methods arm timers too.
+  for (const auto &KV : index().lambdasOf(Class))
+    if (const FunctionFacts *F = index().facts(KV))
+      for (const CallExpr *Call : F->Calls)
+        if (const Guard *G = Model.guard(*Call, Op.Handle.Kind); G && G->ClassWide)
+          return true;
   return false;
 }
 

@@ -36,6 +36,14 @@ public:
     for (Expr *Init : LE->capture_inits())
       if (Init && !TraverseStmt(Init))
         return false;
+    // Remember the class whose method writes the lambda (timers armed in
+    // completion handlers guard the class's operations).
+    for (auto It = Stack.rbegin(); It != Stack.rend(); ++It)
+      if (const auto *MD = dyn_cast<CXXMethodDecl>((*It)->Func);
+          MD && !MD->getParent()->isLambda()) {
+        Index.Lambdas[MD->getParent()->getCanonicalDecl()].push_back(LE->getCallOperator());
+        break;
+      }
     push(LE->getCallOperator());
     bool Result = TraverseStmt(LE->getBody());
     Stack.pop_back();
@@ -156,6 +164,13 @@ std::vector<CallSite> TuIndex::callers(const FunctionDecl *Callee) const {
 llvm::ArrayRef<const Decl *> TuIndex::methodsOf(const CXXRecordDecl *Class) const {
   auto It = Methods.find(Class->getCanonicalDecl());
   if (It == Methods.end())
+    return {};
+  return It->second;
+}
+
+llvm::ArrayRef<const Decl *> TuIndex::lambdasOf(const CXXRecordDecl *Class) const {
+  auto It = Lambdas.find(Class->getCanonicalDecl());
+  if (It == Lambdas.end())
     return {};
   return It->second;
 }

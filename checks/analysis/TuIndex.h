@@ -58,6 +58,8 @@ public:
   std::vector<CallSite> callers(const clang::FunctionDecl *Callee) const;
   /// Every method and constructor with a body whose class is \p Class.
   llvm::ArrayRef<const clang::Decl *> methodsOf(const clang::CXXRecordDecl *Class) const;
+  /// Lambdas written inside the methods of \p Class (their call operators).
+  llvm::ArrayRef<const clang::Decl *> lambdasOf(const clang::CXXRecordDecl *Class) const;
   /// The definition of \p FD visible in this unit, or nullptr.
   static const clang::FunctionDecl *definition(const clang::FunctionDecl *FD);
 
@@ -70,6 +72,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, const clang::VarDecl *> LambdaVars;
   llvm::DenseMap<const clang::VarDecl *, std::vector<CallSite>> VarCalls;
   llvm::DenseMap<const clang::CXXRecordDecl *, std::vector<const clang::Decl *>> Methods;
+  llvm::DenseMap<const clang::CXXRecordDecl *, std::vector<const clang::Decl *>> Lambdas;
 };
 
 } // namespace fallacy
