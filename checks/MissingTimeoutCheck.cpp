@@ -58,6 +58,9 @@ void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   // sizeof/decltype operands never run, so they never hang.
   if (isInUnevaluatedContext(*Call, Ctx))
     return;
+  // `while (cq.Next(&tag, &ok))` drains a queue whose calls carry deadlines.
+  if (Op->ExemptInLoopCondition && isInLoopCondition(*Call, Ctx))
+    return;
   if (!Flow)
     Flow = std::make_unique<TimeoutFlow>(
         *Model, Ctx, MaxTimeoutMs, [PP = PP](StringRef Name) -> std::optional<int64_t> {
@@ -106,7 +109,10 @@ void MissingTimeoutCheck::report(const Expr &Call, const Operation &Op, const Ti
                          ? Call.getType().getUnqualifiedType().getAsString(Ctx.getPrintingPolicy())
                          : Callee->getNameAsString();
   std::string Handle = V.Root.spelling();
-  std::string Subject = !Kind ? "" : Handle.empty() ? "its " + Kind->Noun : Kind->Noun + " '" + Handle + "'";
+  // A verdict from the call's own timeout argument has no handle to name.
+  std::string Subject = !Kind || !V.Root.valid() ? ""
+                        : Handle.empty()         ? "its " + Kind->Noun
+                                                 : Kind->Noun + " '" + Handle + "'";
   std::string Consequence = Op.Blocking ? "can block forever if the peer stops answering"
                                         : "can wait forever for its completion if the peer stops answering";
   std::string Message, Suggest;

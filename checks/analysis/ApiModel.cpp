@@ -2,6 +2,7 @@
 #include "analysis/ApiModel.h"
 #include "analysis/EmbeddedRules.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/ErrorHandling.h"
@@ -15,13 +16,46 @@ using namespace llvm;
 
 namespace fallacy {
 
+// The index of the parameter of the callee annotated with \p Annotation.
+static int annotatedParamIndex(const Expr &Call, StringRef Annotation) {
+  const FunctionDecl *FD = calleeOf(Call);
+  for (unsigned I = 0; FD && I < FD->getNumParams(); ++I)
+    for (const auto *A : FD->getParamDecl(I)->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == Annotation)
+        return I;
+  return -1;
+}
+
 const Expr *HandleRef::of(const Expr &Call) const {
+  if (!AnnotatedParam.empty()) {
+    if (int I = annotatedParamIndex(Call, AnnotatedParam); I >= 0)
+      return argOf(Call, I);
+    if (!HasArg && !Object)
+      return nullptr;
+  }
   if (!Object)
     return argOf(Call, Arg);
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call))
     return MC->getImplicitObjectArgument();
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(&Call))
     return OC->getNumArgs() ? OC->getArg(0) : nullptr;
+  return nullptr;
+}
+
+const Expr *TimeoutArg::of(const Expr &Call) const {
+  int I = Arg == Annotated ? annotatedParamIndex(Call, AnnotatedParam) : Arg;
+  if (I < 0)
+    return nullptr;
+  if (const Expr *A = argOf(Call, I))
+    return A;
+  // A defaulted timeout (zmq::poll's -1) is the default's value.
+  const auto *C = dyn_cast<CallExpr>(&Call);
+  if (!C)
+    return nullptr;
+  unsigned Index = I + (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(C->getDirectCallee()));
+  if (Index < C->getNumArgs())
+    if (const auto *D = dyn_cast<CXXDefaultArgExpr>(C->getArg(Index)))
+      return D->getExpr();
   return nullptr;
 }
 

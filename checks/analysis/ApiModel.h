@@ -23,7 +23,11 @@ namespace fallacy {
 struct HandleRef {
   bool Object = false;
   unsigned Arg = 0;
-  std::string Kind; ///< A HandleKind id.
+  bool HasArg = false; ///< Arg was given (with AnnotatedParam: the fallback).
+  std::string Kind;    ///< A HandleKind id.
+  /// The parameter carrying [[clang::annotate(AnnotatedParam)]] (user
+  /// annotations); falls back to Arg when no parameter has it.
+  std::string AnnotatedParam;
   /// The handle expression of \p Call (a call or construction), or nullptr.
   const clang::Expr *of(const clang::Expr &Call) const;
 };
@@ -67,7 +71,13 @@ struct ArgCondition {
 
 /// A timeout passed to the call itself (zmq_poll's, AsyncNext's deadline).
 struct TimeoutArg {
+  static constexpr int Annotated = -2; ///< The parameter marked AnnotatedParam.
   int Arg = -1;
+  std::string AnnotatedParam;
+  /// The timeout argument of \p Call, or nullptr when it has none (or it
+  /// was left to its default, which the model's "none" then describes).
+  const clang::Expr *of(const clang::Expr &Call) const;
+  bool present() const { return Arg != -1; }
   NoneValues None;
   std::string Unit = "ms";
 };
@@ -93,6 +103,9 @@ struct Operation {
   /// Report one call per handle and function: the defect is the handle's
   /// (a connection without statement_timeout), not each query's.
   bool OncePerHandle = false;
+  /// Not reported as the condition of a loop (`while (cq.Next(...))` drains
+  /// a queue whose operations carry their own deadlines).
+  bool ExemptInLoopCondition = false;
   /// Only handles made by one of the kind's factories count (read() on a
   /// descriptor is remote only when it came from socket() or accept()).
   bool RequiresFactory = false;

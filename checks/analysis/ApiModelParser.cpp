@@ -160,7 +160,8 @@ private:
         MP.report("expected an object");
         return false;
       }
-      if (!known(*MO, {"classes", "classNames", "names", "notPrefix"}, MP) ||
+      if (!known(*MO, {"classes", "classNames", "names", "notPrefix", "prefix"}, MP) ||
+          !strings(*MO, "prefix", Out.Prefix, MP) ||
           !strings(*MO, "classes", Out.Classes, MP) ||
           !strings(*MO, "classNames", Out.ClassNames, MP) ||
           !strings(*MO, "names", Out.Names, MP) || !strings(*MO, "notPrefix", Out.NotPrefix, MP))
@@ -194,15 +195,17 @@ private:
       return false;
     }
     int Arg = -1;
-    if (!known(*H, {"arg", "object", "kind"}, HP) || !index(*H, "arg", Arg, HP) ||
-        !str(*H, "kind", Out.Kind, HP, true) || !kindExists(Out.Kind, HP.field("kind")))
+    if (!known(*H, {"arg", "object", "kind", "annotatedParam"}, HP) || !index(*H, "arg", Arg, HP) ||
+        !str(*H, "kind", Out.Kind, HP, true) || !kindExists(Out.Kind, HP.field("kind")) ||
+        !str(*H, "annotatedParam", Out.AnnotatedParam, HP, false))
       return false;
     Out.Object = H->getBoolean("object").value_or(false);
-    if (Out.Object == (Arg >= 0)) {
-      HP.report("expected exactly one of arg and object");
+    if (Out.Object == (Arg >= 0) && Out.AnnotatedParam.empty()) {
+      HP.report("expected exactly one of arg, object and annotatedParam");
       return false;
     }
     Out.Arg = Arg < 0 ? 0 : Arg;
+    Out.HasArg = Arg >= 0;
     return true;
   }
 
@@ -246,10 +249,13 @@ private:
       TP.report("expected an object with arg, none and unit");
       return false;
     }
-    if (!known(*T, {"arg", "none", "unit"}, TP) || !index(*T, "arg", Out.Arg, TP) ||
-        !noneValues(*T, Out.None, TP) || !unit(*T, Out.Unit, TP))
+    if (!known(*T, {"arg", "none", "unit", "annotatedParam"}, TP) || !index(*T, "arg", Out.Arg, TP) ||
+        !noneValues(*T, Out.None, TP) || !unit(*T, Out.Unit, TP) ||
+        !str(*T, "annotatedParam", Out.AnnotatedParam, TP, false))
       return false;
-    if (Out.Arg < 0) {
+    if (!Out.AnnotatedParam.empty() && Out.Arg < 0)
+      Out.Arg = TimeoutArg::Annotated;
+    if (Out.Arg == -1) {
       TP.field("arg").report("missing argument index");
       return false;
     }
@@ -332,7 +338,7 @@ private:
     Op.Family = Family;
     if (!known(O, {"id", "description", "match", "blocking", "handle", "scopes", "unbounded",
                    "timeoutArg", "nonBlockingWhen", "boundedWhen", "fixit", "missing",
-                   "requiresFactory", "oncePerHandle", "suggest"},
+                   "requiresFactory", "oncePerHandle", "suggest", "exemptInLoopCondition"},
                P) ||
         !str(O, "id", Op.Id, P, true) || !str(O, "description", Op.Description, P, false) ||
         !pattern(O, Op.Match, P) || !str(O, "unbounded", Op.UnboundedWhy, P, false) ||
@@ -343,6 +349,7 @@ private:
       return false;
     Op.RequiresFactory = O.getBoolean("requiresFactory").value_or(false);
     Op.OncePerHandle = O.getBoolean("oncePerHandle").value_or(false);
+    Op.ExemptInLoopCondition = O.getBoolean("exemptInLoopCondition").value_or(false);
     auto B = O.getBoolean("blocking");
     if (!B) {
       P.field("blocking").report("expected true (blocks the calling thread) or false");

@@ -29,6 +29,24 @@ bool isInUnevaluatedContext(const Stmt &S, ASTContext &Ctx) {
   return false;
 }
 
+bool isInLoopCondition(const Stmt &S, ASTContext &Ctx) {
+  const Stmt *Child = &S;
+  for (int Depth = 0; Depth < 16; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!P || isa<CompoundStmt>(P))
+      return false;
+    if (const auto *W = dyn_cast<WhileStmt>(P))
+      return W->getCond() == Child;
+    if (const auto *D = dyn_cast<DoStmt>(P))
+      return D->getCond() == Child;
+    if (const auto *F = dyn_cast<ForStmt>(P))
+      return F->getCond() == Child;
+    Child = P;
+  }
+  return false;
+}
+
 std::string sourceText(const Expr &E, const ASTContext &Ctx) {
   SourceRange R = E.getSourceRange();
   if (R.getBegin().isMacroID() || R.getEnd().isMacroID())

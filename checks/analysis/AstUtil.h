@@ -20,6 +20,9 @@ namespace fallacy {
 /// never run.
 bool isInUnevaluatedContext(const clang::Stmt &S, clang::ASTContext &Ctx);
 
+/// True when \p S is (part of) the condition of a while, do or for loop.
+bool isInLoopCondition(const clang::Stmt &S, clang::ASTContext &Ctx);
+
 /// The source text of \p E as written, or "" inside macros.
 std::string sourceText(const clang::Expr &E, const clang::ASTContext &Ctx);
 

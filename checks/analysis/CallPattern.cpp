@@ -156,6 +156,9 @@ bool CallPattern::matches(const FunctionDecl &FD) const {
     for (const std::string &P : NotPrefix)
       if (II->getName().starts_with(P))
         return false;
+    if (!Prefix.empty() &&
+        llvm::none_of(Prefix, [&](const std::string &P) { return II->getName().starts_with(P); }))
+      return false;
     if (!Names.empty()) {
       // "read" is the global read() only; "boost::asio::read" is that one
       // (also as a suffix); method names are compared as written.

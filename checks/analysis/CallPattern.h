@@ -34,6 +34,7 @@ struct CallPattern {
   std::vector<std::string> Classes;    ///< Qualified: "grpc::ClientContext".
   std::vector<std::string> ClassNames; ///< Unqualified, any scope: "Stub".
   std::vector<std::string> NotPrefix;  ///< Method names starting with these never match.
+  std::vector<std::string> Prefix;     ///< When set, method names must start with one.
   std::vector<ParamRequirement> Params;
   std::string Annotation;              ///< "fallacy::blocking_remote".
 

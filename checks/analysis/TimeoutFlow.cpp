@@ -106,8 +106,10 @@ TimeoutVerdict TimeoutFlow::ownArguments(const Expr &Call, const Operation &Op) 
     V.S = State::Set;
     return V;
   }
-  if (Op.Timeout.Arg >= 0) {
-    const Expr *T = argOf(Call, Op.Timeout.Arg);
+  // An annotated function without a FALLACY_TIMEOUT_MS parameter is judged by
+  // its handle, if it has one.
+  const Expr *T = Op.Timeout.present() ? Op.Timeout.of(Call) : nullptr;
+  if (Op.Timeout.present() && (T || Op.Timeout.Arg != TimeoutArg::Annotated)) {
     if (!T || Op.Timeout.None.matches(*T, Ctx)) {
       V.S = State::SetToNone;
       return V;
@@ -226,8 +228,8 @@ void TimeoutFlow::eventsIn(const Decl &Func, const HandleRoot &Root, const Opera
     }
     // poll()/select() with a finite timeout, a timer: they guard any handle.
     if (const Guard *G = Model.guard(*Call, Kind)) {
-      const Expr *T = G->Timeout.Arg >= 0 ? argOf(*Call, G->Timeout.Arg) : nullptr;
-      if (G->Timeout.Arg < 0 || (T && !G->Timeout.None.matches(*T, Ctx)))
+      const Expr *T = G->Timeout.present() ? G->Timeout.of(*Call) : nullptr;
+      if (!G->Timeout.present() || (T && !G->Timeout.None.matches(*T, Ctx)))
         Out.push_back({HandleEvent::Kind::Set, Call});
       continue;
     }
