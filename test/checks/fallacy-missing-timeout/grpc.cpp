@@ -96,6 +96,15 @@ void ownedContext(Inventory::Stub *Stub, v1::Item *Item) {
   // CHECK-FIXES: Ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(30000));
 }
 
+// The asynchronous API without a deadline: the completion may never arrive.
+void asyncCall(Inventory::Stub *Stub, grpc::CompletionQueue *Cq) {
+  grpc::ClientContext Ctx;
+  v1::GetItemRequest Req;
+  auto Rpc = Stub->AsyncGetItem(&Ctx, Req, Cq);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'AsyncGetItem' can wait forever for its completion if the peer stops answering: no deadline on ClientContext 'Ctx' [fallacy-missing-timeout]
+  // CHECK-FIXES: Ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(30000));
+}
+
 // --- negatives ---------------------------------------------------------------
 
 // A deadline set before the call.
@@ -150,9 +159,10 @@ void propagated(Inventory::Stub *Stub, const grpc::ServerContext &Server, v1::It
   Stub->GetItem(Ctx.get(), Req, Item); // no-warning
 }
 
-// The asynchronous API does not block the calling thread here.
-void asyncCall(Inventory::Stub *Stub, grpc::CompletionQueue *Cq) {
+// The asynchronous API with a deadline: the completion arrives, late or not.
+void asyncCallWithDeadline(Inventory::Stub *Stub, grpc::CompletionQueue *Cq) {
   grpc::ClientContext Ctx;
+  Ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(1));
   v1::GetItemRequest Req;
   auto Rpc = Stub->AsyncGetItem(&Ctx, Req, Cq); // no-warning
 }
