@@ -23,20 +23,20 @@ StringRef FallacyCheck::defaultOf(StringRef Name) const {
 int64_t FallacyCheck::intOption(StringRef Name) const {
   int64_t Default = 0;
   defaultOf(Name).getAsInteger(10, Default);
-  return Options.get<int64_t>(Name, Default);
+  return Options.getLocalOrGlobal<int64_t>(Name, Default);
 }
 
 bool FallacyCheck::boolOption(StringRef Name) const {
-  return Options.get<bool>(Name, defaultOf(Name) == "true");
+  return Options.getLocalOrGlobal<bool>(Name, defaultOf(Name) == "true");
 }
 
 std::string FallacyCheck::stringOption(StringRef Name) const {
-  return Options.get(Name, defaultOf(Name)).str();
+  return Options.getLocalOrGlobal(Name, defaultOf(Name)).str();
 }
 
 std::vector<std::string> FallacyCheck::listOption(StringRef Name) const {
   SmallVector<StringRef, 8> Parts;
-  StringRef(Options.get(Name, defaultOf(Name))).split(Parts, ';', -1, false);
+  StringRef(Options.getLocalOrGlobal(Name, defaultOf(Name))).split(Parts, ';', -1, false);
   std::vector<std::string> Out;
   for (StringRef P : Parts)
     if (!P.trim().empty())

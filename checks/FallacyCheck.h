@@ -8,7 +8,9 @@
 namespace fallacy {
 
 /// A clang-tidy check whose id, options and option defaults come from its
-/// record in rules/checks.json, never from the C++ source.
+/// record in rules/checks.json, never from the C++ source. Options are read
+/// as `<check>.<Option>`, falling back to a global `<Option>` so shared
+/// settings (ModelFiles, RetryHelpers) are written once.
 class FallacyCheck : public clang::tidy::ClangTidyCheck {
 public:
   FallacyCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);

@@ -1,5 +1,7 @@
 // checks/FallacyModule.cpp: the clang-tidy module that registers every fallacy-lint check.
 #include "MissingTimeoutCheck.h"
+#include "RetryWithoutBackoffCheck.h"
+#include "UnboundedRetryCheck.h"
 #include "analysis/CheckMetadata.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -12,6 +14,8 @@ class FallacyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MissingTimeoutCheck>("fallacy-missing-timeout");
+    Factories.registerCheck<RetryWithoutBackoffCheck>("fallacy-retry-without-backoff");
+    Factories.registerCheck<UnboundedRetryCheck>("fallacy-unbounded-retry");
     validate(Factories);
   }
 

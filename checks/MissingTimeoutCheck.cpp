@@ -187,6 +187,8 @@ void MissingTimeoutCheck::report(const Expr &Call, const Operation &Op, const Ti
 }
 
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
+  if (Flow)
+    TuIndex::release(Flow->context());
   Flow.reset();
   Reported.clear();
   ReportedHandles.clear();

@@ -34,7 +34,7 @@ fi
 
 # SARIF Multitool, used by the test suite to validate SARIF with GitHub's ingestion rules.
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [[ ! -x $here/tools/node_modules/.bin/sarif ]]; then
+if [[ ! -d $here/tools/node_modules/@microsoft/sarif-multitool ]]; then
   echo "install-deps: installing @microsoft/sarif-multitool into tools/" >&2
   mkdir -p "$here/tools"
   (cd "$here/tools" && npm install --no-audit --no-fund --silent @microsoft/sarif-multitool >/dev/null)

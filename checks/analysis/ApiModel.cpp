@@ -177,6 +177,18 @@ const Expr *ApiModel::layerOf(const CallExpr &Call) const {
   return L ? L->Of.of(Call) : nullptr;
 }
 
+bool ApiModel::isWait(const Expr &Call, const Expr *&Duration) const {
+  const WaitFunction *W =
+      lookup<WaitFunction>(WaitIndex, Waits, Call, [](const WaitFunction &) { return true; });
+  Duration = W && W->DurationArg >= 0 ? argOf(Call, W->DurationArg) : nullptr;
+  return W != nullptr;
+}
+
+bool ApiModel::isRandomSource(const Expr &Call) const {
+  return lookup<RandomSource>(RandomIndex, RandomSources, Call,
+                              [](const RandomSource &) { return true; }) != nullptr;
+}
+
 HandleRoot modelRootOf(const Expr *E, const ApiModel &Model) {
   return rootOf(
       E,

@@ -152,6 +152,12 @@ struct LayerAccess {
   HandleRef Of; ///< Where the handle is (Kind unused).
 };
 
+/// A call that pauses the calling code (a sleep, a timer), for retry pacing.
+struct WaitFunction {
+  CallPattern Match;
+  int DurationArg = -1; ///< The argument holding the pause, when there is one.
+};
+
 /// What a setter call does to its handle.
 struct SetterMatch {
   const TimeoutSetter *Setter = nullptr;
@@ -177,6 +183,11 @@ public:
   const HandleFactory *factory(const clang::Expr &Call, llvm::StringRef Kind) const;
   const Guard *guard(const clang::Expr &Call, llvm::StringRef Kind) const;
   const HandleKind *handleKind(llvm::StringRef Id) const;
+  /// When \p Call pauses (sleep_for, usleep, a timer's expires_after):
+  /// true, with its duration argument in \p Duration (nullptr if none).
+  bool isWait(const clang::Expr &Call, const clang::Expr *&Duration) const;
+  /// True when \p Call draws a random number.
+  bool isRandomSource(const clang::Expr &Call) const;
   /// The handle \p Call hands out a layer of, or nullptr.
   const clang::Expr *layerOf(const clang::CallExpr &Call) const;
 
@@ -192,7 +203,13 @@ private:
   std::vector<HandleFactory> Factories;
   std::vector<Guard> Guards;
   std::vector<LayerAccess> Layers;
-  PatternIndex OperationIndex, SetterIndex, FactoryIndex, GuardIndex, LayerIndex;
+  std::vector<WaitFunction> Waits;
+  struct RandomSource {
+    CallPattern Match;
+  };
+  std::vector<RandomSource> RandomSources;
+  PatternIndex OperationIndex, SetterIndex, FactoryIndex, GuardIndex, LayerIndex, WaitIndex,
+      RandomIndex;
 };
 
 /// rootOf() with the model's layer accessors.

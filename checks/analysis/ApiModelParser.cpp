@@ -446,6 +446,25 @@ private:
     return true;
   }
 
+  bool wait(const Obj &O, json::Path P) {
+    WaitFunction W;
+    if (!known(O, {"match", "durationArg"}, P) || !pattern(O, W.Match, P) ||
+        !index(O, "durationArg", W.DurationArg, P))
+      return false;
+    M.WaitIndex.add(W.Match, M.Waits.size());
+    M.Waits.push_back(std::move(W));
+    return true;
+  }
+
+  bool randomSource(const Obj &O, json::Path P) {
+    ApiModel::RandomSource R;
+    if (!known(O, {"match"}, P) || !pattern(O, R.Match, P))
+      return false;
+    M.RandomIndex.add(R.Match, M.RandomSources.size());
+    M.RandomSources.push_back(std::move(R));
+    return true;
+  }
+
   bool top(const json::Value &V, json::Path P) {
     const Obj *O = V.getAsObject();
     if (!O) {
@@ -453,7 +472,7 @@ private:
       return false;
     }
     if (!known(*O, {"family", "title", "description", "handles", "operations", "timeoutSetters",
-                    "factories", "guards", "layers"},
+                    "factories", "guards", "layers", "waits", "randomSources"},
                P) ||
         !str(*O, "family", Family, P, true))
       return false;
@@ -466,7 +485,9 @@ private:
            each(*O, "timeoutSetters", P, Bind(&ApiModelParser::setter)) &&
            each(*O, "factories", P, Bind(&ApiModelParser::factory)) &&
            each(*O, "guards", P, Bind(&ApiModelParser::guard)) &&
-           each(*O, "layers", P, Bind(&ApiModelParser::layer));
+           each(*O, "layers", P, Bind(&ApiModelParser::layer)) &&
+           each(*O, "waits", P, Bind(&ApiModelParser::wait)) &&
+           each(*O, "randomSources", P, Bind(&ApiModelParser::randomSource));
   }
 };
 

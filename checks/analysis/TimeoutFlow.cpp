@@ -65,11 +65,7 @@ TimeoutFlow::TimeoutFlow(const ApiModel &Model, ASTContext &Ctx, int64_t MaxTime
     : Model(Model), Ctx(Ctx), MaxTimeoutMs(MaxTimeoutMs), MacroValue(std::move(MacroValue)) {}
 TimeoutFlow::~TimeoutFlow() = default;
 
-const TuIndex &TimeoutFlow::index() {
-  if (!Index)
-    Index = std::make_unique<TuIndex>(Ctx);
-  return *Index;
-}
+const TuIndex &TimeoutFlow::index() { return TuIndex::shared(Ctx); }
 
 const FlowOrder &TimeoutFlow::order(const Decl &Func) {
   std::unique_ptr<FlowOrder> &Slot = Orders[&Func];

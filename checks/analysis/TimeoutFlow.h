@@ -74,6 +74,7 @@ public:
   /// The function, method or lambda whose body holds \p Call.
   const clang::Decl *enclosing(const clang::CallExpr &Call) { return index().enclosing(&Call); }
   const TuIndex &index();
+  clang::ASTContext &context() const { return Ctx; }
 
 private:
   using EventList = llvm::SmallVector<HandleEvent, 4>;
@@ -104,7 +105,6 @@ private:
   clang::ASTContext &Ctx;
   int64_t MaxTimeoutMs;
   std::function<std::optional<int64_t>(llvm::StringRef)> MacroValue;
-  std::unique_ptr<TuIndex> Index;
   llvm::DenseMap<const clang::Decl *, std::unique_ptr<FlowOrder>> Orders;
   std::map<std::tuple<const void *, unsigned, std::string>, bool> Summaries;
 };

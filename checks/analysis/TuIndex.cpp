@@ -4,6 +4,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include <map>
+#include <mutex>
 
 using namespace clang;
 
@@ -173,6 +175,27 @@ llvm::ArrayRef<const Decl *> TuIndex::lambdasOf(const CXXRecordDecl *Class) cons
   if (It == Lambdas.end())
     return {};
   return It->second;
+}
+
+namespace {
+std::mutex SharedLock;
+std::map<const ASTContext *, std::unique_ptr<TuIndex>> &sharedIndexes() {
+  static std::map<const ASTContext *, std::unique_ptr<TuIndex>> Indexes;
+  return Indexes;
+}
+} // namespace
+
+TuIndex &TuIndex::shared(ASTContext &Ctx) {
+  std::lock_guard<std::mutex> Guard(SharedLock);
+  std::unique_ptr<TuIndex> &Slot = sharedIndexes()[&Ctx];
+  if (!Slot)
+    Slot = std::make_unique<TuIndex>(Ctx);
+  return *Slot;
+}
+
+void TuIndex::release(ASTContext &Ctx) {
+  std::lock_guard<std::mutex> Guard(SharedLock);
+  sharedIndexes().erase(&Ctx);
 }
 
 const FunctionDecl *TuIndex::definition(const FunctionDecl *FD) {

@@ -63,6 +63,13 @@ public:
   /// The definition of \p FD visible in this unit, or nullptr.
   static const clang::FunctionDecl *definition(const clang::FunctionDecl *FD);
 
+  /// The index of the unit \p Ctx belongs to, built on first use and shared
+  /// by every check (one traversal per unit). Checks call release() from
+  /// onEndOfTranslationUnit(); clangd analyses several units at once, hence
+  /// the per-context map behind it.
+  static TuIndex &shared(clang::ASTContext &Ctx);
+  static void release(clang::ASTContext &Ctx);
+
 private:
   friend class TuIndexBuilder;
   std::vector<std::unique_ptr<FunctionFacts>> All;

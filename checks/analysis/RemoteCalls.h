@@ -1,0 +1,46 @@
+// checks/analysis/RemoteCalls.h: which calls reach another host, directly or through helpers.
+#ifndef FALLACY_ANALYSIS_REMOTECALLS_H
+#define FALLACY_ANALYSIS_REMOTECALLS_H
+
+#include "analysis/ApiModel.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang {
+class ASTContext;
+class Decl;
+class Expr;
+class FunctionDecl;
+} // namespace clang
+
+namespace fallacy {
+
+/// A remote operation found in the code: the call the model recognises.
+struct RemoteSite {
+  const clang::Expr *Call = nullptr; ///< The operation itself (maybe inside a helper).
+  const Operation *Op = nullptr;
+};
+
+/// Summaries over the call graph of one translation unit: a function is
+/// remote when its body performs a remote operation, directly or through the
+/// functions, methods and lambdas it calls.
+class RemoteCalls {
+public:
+  RemoteCalls(const ApiModel &Model, clang::ASTContext &Ctx) : Model(Model), Ctx(Ctx) {}
+
+  /// The remote operation \p Call performs: itself when the model knows it,
+  /// else one inside its callee; an empty site when it stays on this host.
+  RemoteSite of(const clang::Expr &Call);
+  /// The first remote operation in the body of \p Func (a function, method or
+  /// lambda call operator), transitively.
+  RemoteSite inBody(const clang::Decl &Func);
+
+private:
+  const ApiModel &Model;
+  clang::ASTContext &Ctx;
+  llvm::DenseMap<const clang::Decl *, RemoteSite> Memo;
+  llvm::DenseMap<const clang::Decl *, bool> InProgress;
+};
+
+} // namespace fallacy
+
+#endif

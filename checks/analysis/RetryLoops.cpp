@@ -1,0 +1,439 @@
+// checks/analysis/RetryLoops.cpp: recognising retries by what their exits and conditions test.
+#include "analysis/RetryLoops.h"
+#include "analysis/Outcome.h"
+#include "analysis/TuIndex.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace fallacy {
+
+RetryFinder::RetryFinder(const ApiModel &Model, ASTContext &Ctx, RetryVocabulary Vocabulary)
+    : Model(Model), Ctx(Ctx), Vocabulary(std::move(Vocabulary)), Remote(Model, Ctx) {}
+
+namespace {
+
+bool isLoop(const Stmt &S) {
+  return isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S) || isa<CXXForRangeStmt>(S);
+}
+
+const Expr *loopCondition(const Stmt &L) {
+  if (const auto *W = dyn_cast<WhileStmt>(&L))
+    return W->getCond();
+  if (const auto *D = dyn_cast<DoStmt>(&L))
+    return D->getCond();
+  if (const auto *F = dyn_cast<ForStmt>(&L))
+    return F->getCond();
+  return nullptr;
+}
+
+// Calls and constructions inside \p Root, not looking into lambda bodies
+// (a lambda called in the loop is found through its call).
+struct CallCollector : RecursiveASTVisitor<CallCollector> {
+  std::vector<const Expr *> Calls;
+  bool VisitCallExpr(CallExpr *C) {
+    Calls.push_back(C);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *C) {
+    Calls.push_back(C);
+    return true;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    for (Expr *Init : L->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    return true;
+  }
+};
+
+// Statements that leave a loop or function: break/continue of this loop,
+// return, throw (not caught inside the loop), goto.
+struct Exit {
+  const Stmt *S;
+  bool Continues; ///< `continue`: starts the next attempt.
+};
+
+struct ExitCollector : RecursiveASTVisitor<ExitCollector> {
+  const Stmt *Loop;
+  std::vector<Exit> Exits;
+  int NestedLoops = 0, NestedSwitches = 0, TryDepth = 0;
+  explicit ExitCollector(const Stmt *Loop) : Loop(Loop) {}
+  bool TraverseStmt(Stmt *S) {
+    if (!S)
+      return true;
+    bool Nested = S != Loop && isLoop(*S);
+    bool Switch = isa<SwitchStmt>(S);
+    bool Try = isa<CXXTryStmt>(S);
+    NestedLoops += Nested;
+    NestedSwitches += Switch;
+    TryDepth += Try;
+    bool R = RecursiveASTVisitor::TraverseStmt(S);
+    NestedLoops -= Nested;
+    NestedSwitches -= Switch;
+    TryDepth -= Try;
+    return R;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitBreakStmt(BreakStmt *B) {
+    if (!NestedLoops && !NestedSwitches)
+      Exits.push_back({B, false});
+    return true;
+  }
+  bool VisitContinueStmt(ContinueStmt *C) {
+    if (!NestedLoops)
+      Exits.push_back({C, true});
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *R) {
+    Exits.push_back({R, false});
+    return true;
+  }
+  bool VisitCXXThrowExpr(CXXThrowExpr *T) {
+    if (!TryDepth)
+      Exits.push_back({T, false});
+    return true;
+  }
+  bool VisitGotoStmt(GotoStmt *G) {
+    Exits.push_back({G, false});
+    return true;
+  }
+};
+
+} // namespace
+
+// The polarity under which \p S runs inside \p Root: the conditions of the
+// if statements around it, combined; Unrelated when none tests the results.
+static Outcome guardOf(const Stmt &S, const Stmt &Root, const ResultTracker &T, ASTContext &Ctx) {
+  Outcome Result = Outcome::Unrelated;
+  const Stmt *Child = &S;
+  for (int Depth = 0; Depth < 64 && Child != &Root; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!P)
+      break;
+    if (const auto *If = dyn_cast<IfStmt>(P); If && If->getCond() != Child) {
+      Outcome O = T.classify(*If->getCond());
+      if (If->getElse() == Child)
+        O = negate(O);
+      if (O == Outcome::Success || O == Outcome::Failure) {
+        if (Result == Outcome::Unrelated || Result == Outcome::Unknown)
+          Result = O;
+        else if (Result != O)
+          return Outcome::Unknown;
+      } else if (O == Outcome::Unknown && Result == Outcome::Unrelated) {
+        Result = Outcome::Unknown;
+      }
+    }
+    Child = P;
+  }
+  return Result;
+}
+
+// True when \p Exit follows one of \p Calls inside the try block of a
+// try statement within \p Loop whose handlers let the loop go on: success
+// leaves, an exception starts the next attempt.
+static bool exitAfterCaughtCall(const Stmt &ExitStmt, const Stmt &Loop,
+                                ArrayRef<const Expr *> Calls, ASTContext &Ctx) {
+  const Stmt *Child = &ExitStmt;
+  for (int Depth = 0; Depth < 64 && Child != &Loop; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!P)
+      return false;
+    if (const auto *Try = dyn_cast<CXXTryStmt>(P); Try && Try->getTryBlock() == Child) {
+      const SourceManager &SM = Ctx.getSourceManager();
+      bool CallBefore = llvm::any_of(Calls, [&](const Expr *C) {
+        return Try->getTryBlock()->getSourceRange().fullyContains(C->getSourceRange()) &&
+               SM.isBeforeInTranslationUnit(C->getBeginLoc(), ExitStmt.getBeginLoc());
+      });
+      if (!CallBefore)
+        return false;
+      // A handler that rethrows or leaves ends the attempts instead.
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+        ExitCollector Leaves(&Loop);
+        Leaves.TraverseStmt(Try->getHandler(I)->getHandlerBlock());
+        bool HandlerLeaves = llvm::any_of(Leaves.Exits, [](const Exit &E) { return !E.Continues; });
+        if (!HandlerLeaves)
+          return true;
+      }
+      return false;
+    }
+    Child = P;
+  }
+  return false;
+}
+
+// A loop whose condition is a stop flag or token: a service loop, not a retry.
+static bool isStopFlagLoop(const Expr *Cond) {
+  if (!Cond)
+    return false;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_LNot)
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && M->getIdentifier() &&
+        (M->getName() == "load" || M->getName().contains_insensitive("stop") ||
+         M->getName().contains_insensitive("cancel") || M->getName().contains_insensitive("running")))
+      E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    else if (M && isa<CXXConversionDecl>(M))
+      E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    else
+      return false;
+  }
+  const ValueDecl *D = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    D = DRE->getDecl();
+  else if (const auto *ME = dyn_cast<MemberExpr>(E))
+    D = ME->getMemberDecl();
+  if (!D || !D->getIdentifier())
+    return false;
+  QualType T = D->getType().getNonReferenceType();
+  bool FlagType = T->isBooleanType() || (T->getAsCXXRecordDecl() &&
+                                         T->getAsCXXRecordDecl()->getName().contains("atomic")) ||
+                  (T->getAsCXXRecordDecl() && T->getAsCXXRecordDecl()->getName().contains("stop"));
+  return FlagType;
+}
+
+std::optional<Retry> RetryFinder::retryAt(const Stmt &S) {
+  if (isLoop(S))
+    return loopRetry(S);
+  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    if (auto R = recursionRetry(*Call))
+      return R;
+    return helperRetry(*Call);
+  }
+  return std::nullopt;
+}
+
+// Whether the loop runs \p Calls again after they failed.
+static bool retriesCalls(const Stmt &Loop, ArrayRef<const Expr *> Calls, ASTContext &Ctx) {
+  ResultTracker T(Ctx);
+  for (const Expr *C : Calls)
+    T.addCall(C);
+  T.addDerivedVars(Loop);
+  const Expr *Cond = loopCondition(Loop);
+  if (Cond && T.classify(*Cond) == Outcome::Failure)
+    return true; // `while (!ok)`, `do { ... } while (!s.ok())`.
+  ExitCollector Exits(&Loop);
+  const Stmt *Body = nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
+    Body = W->getBody();
+  else if (const auto *D = dyn_cast<DoStmt>(&Loop))
+    Body = D->getBody();
+  else if (const auto *F = dyn_cast<ForStmt>(&Loop))
+    Body = F->getBody();
+  else if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
+    Body = R->getBody();
+  Exits.TraverseStmt(const_cast<Stmt *>(Body));
+  for (const Exit &E : Exits.Exits) {
+    Outcome G = guardOf(*E.S, Loop, T, Ctx);
+    if (!E.Continues && G == Outcome::Success)
+      return true; // Success leaves the loop, so failure goes round again.
+    if (E.Continues && G == Outcome::Failure)
+      return true; // Failure starts the next attempt.
+    if (!E.Continues && G == Outcome::Unrelated && exitAfterCaughtCall(*E.S, Loop, Calls, Ctx))
+      return true;
+  }
+  return false;
+}
+
+std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
+  // Loops that run while a stop flag says so serve until shut down.
+  if (isStopFlagLoop(loopCondition(Loop)))
+    return std::nullopt;
+  CallCollector Collect;
+  Collect.TraverseStmt(const_cast<Stmt *>(&Loop));
+  Retry R;
+  R.Where = &Loop;
+  for (const Expr *C : Collect.Calls) {
+    RemoteSite Site = Remote.of(*C);
+    if (!Site.Call)
+      continue;
+    R.Retried.push_back(C);
+    R.Sites.push_back(Site);
+  }
+  if (R.Retried.empty() || !retriesCalls(Loop, R.Retried, Ctx))
+    return std::nullopt;
+  findBound(Loop, R);
+  findWaits(Loop, R);
+  return R;
+}
+
+std::optional<Retry> RetryFinder::recursionRetry(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const auto *Caller = dyn_cast_or_null<FunctionDecl>(TuIndex::shared(Ctx).enclosing(&Call));
+  if (!Callee || !Caller || Callee->getCanonicalDecl() != Caller->getCanonicalDecl() ||
+      !Caller->getBody())
+    return std::nullopt;
+  const FunctionFacts *F = TuIndex::shared(Ctx).facts(Caller);
+  Retry R;
+  R.How = Retry::Shape::Recursion;
+  R.Where = &Call;
+  for (const CallExpr *C : F ? F->Calls : std::vector<const CallExpr *>()) {
+    if (C == &Call)
+      continue;
+    RemoteSite Site = Remote.of(*C);
+    if (Site.Call) {
+      R.Retried.push_back(C);
+      R.Sites.push_back(Site);
+    }
+  }
+  if (R.Retried.empty())
+    return std::nullopt;
+  ResultTracker T(Ctx);
+  for (const Expr *C : R.Retried)
+    T.addCall(C);
+  T.addDerivedVars(*Caller->getBody());
+  if (guardOf(Call, *Caller->getBody(), T, Ctx) != Outcome::Failure)
+    return std::nullopt;
+  // Bounded when an argument counts attempts that a guard compares:
+  // `fetch(x, Attempts - 1)` with `if (Attempts == 0) return ...`.
+  for (unsigned I = 0; I < Call.getNumArgs() && I < Caller->getNumParams(); ++I) {
+    const auto *B = dyn_cast<BinaryOperator>(Call.getArg(I)->IgnoreParenImpCasts());
+    const auto *U = dyn_cast<UnaryOperator>(Call.getArg(I)->IgnoreParenImpCasts());
+    const Expr *Operand = B && (B->getOpcode() == BO_Sub || B->getOpcode() == BO_Add)
+                              ? B->getLHS()
+                          : U && U->isIncrementDecrementOp() ? U->getSubExpr()
+                                                             : nullptr;
+    const auto *DRE = Operand ? dyn_cast<DeclRefExpr>(Operand->IgnoreParenImpCasts()) : nullptr;
+    if (DRE && DRE->getDecl() == Caller->getParamDecl(I)) {
+      R.BoundedBy = Retry::Bound::Attempts;
+      R.BoundAt = &Call;
+    }
+  }
+  findWaits(*Caller->getBody(), R);
+  return R;
+}
+
+const RetryFinder::HelperInfo &RetryFinder::helper(const FunctionDecl &FD) {
+  auto It = Helpers.find(&FD);
+  if (It != Helpers.end())
+    return It->second;
+  HelperInfo &Info = Helpers[&FD];
+  const FunctionFacts *F = TuIndex::shared(Ctx).facts(&FD);
+  if (!F)
+    return Info;
+  for (unsigned P = 0; P < FD.getNumParams() && !Info.IsHelper; ++P) {
+    const ParmVarDecl *Param = FD.getParamDecl(P);
+    // Calls of the callable parameter: `fn()`, `std::invoke(fn)`, `fn(args)`.
+    std::vector<const Expr *> Invocations;
+    for (const CallExpr *C : F->Calls) {
+      const Expr *Target = nullptr;
+      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C); OC && OC->getOperator() == OO_Call)
+        Target = OC->getArg(0);
+      else if (C->getDirectCallee() && C->getDirectCallee()->isInStdNamespace() &&
+               C->getDirectCallee()->getIdentifier() &&
+               C->getDirectCallee()->getName() == "invoke" && C->getNumArgs() > 0)
+        Target = C->getArg(0);
+      else
+        Target = C->getCallee();
+      const auto *DRE = Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+      if (DRE && DRE->getDecl() == Param)
+        Invocations.push_back(C);
+    }
+    if (Invocations.empty())
+      continue;
+    // The loop around the invocations must retry them.
+    for (const Expr *Inv : Invocations) {
+      const Stmt *Child = Inv;
+      for (int Depth = 0; Depth < 32; ++Depth) {
+        DynTypedNodeList Parents = Ctx.getParents(*Child);
+        const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+        if (!Parent)
+          break;
+        if (isLoop(*Parent) && retriesCalls(*Parent, Invocations, Ctx)) {
+          Info.IsHelper = true;
+          Info.CallableParam = P;
+          Info.Shape.Where = Parent;
+          findBound(*Parent, Info.Shape);
+          findWaits(*Parent, Info.Shape);
+          break;
+        }
+        Child = Parent;
+      }
+      if (Info.IsHelper)
+        break;
+    }
+  }
+  return Info;
+}
+
+std::optional<Retry> RetryFinder::helperRetry(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return std::nullopt;
+  Retry R;
+  R.How = Retry::Shape::Helper;
+  R.Where = &Call;
+  int CallableArg = -1;
+  std::string Name = plainQualifiedName(*Callee);
+  bool Named = llvm::any_of(Vocabulary.RetryHelpers,
+                            [&](const std::string &H) { return nameMatches(Name, H); });
+  if (Named) {
+    // A library helper we cannot see: its bound and pacing are its own.
+    R.BoundedBy = Retry::Bound::Unknown;
+    R.Waits = R.Grows = R.Jitter = true;
+    for (unsigned I = 0; I < Call.getNumArgs() && CallableArg < 0; ++I) {
+      QualType T = Call.getArg(I)->IgnoreParenImpCasts()->getType();
+      if (const auto *RD = T->getAsCXXRecordDecl(); RD && (RD->isLambda() || RD->getName() == "function"))
+        CallableArg = I;
+    }
+  } else if (const FunctionDecl *Def = TuIndex::definition(Callee)) {
+    const HelperInfo &Info = helper(*Def);
+    if (!Info.IsHelper)
+      return std::nullopt;
+    // A template instantiated with the lambda's own type: its loop sees the
+    // lambda's remote calls and is reported there, once for every caller.
+    if (const auto *RD = Def->getParamDecl(Info.CallableParam)
+                             ->getType()
+                             .getNonReferenceType()
+                             ->getAsCXXRecordDecl();
+        RD && RD->isLambda())
+      return std::nullopt;
+    R.BoundedBy = Info.Shape.BoundedBy;
+    R.BoundAt = Info.Shape.BoundAt;
+    R.InfiniteLimitConvention = Info.Shape.InfiniteLimitConvention;
+    R.Waits = Info.Shape.Waits;
+    R.Grows = Info.Shape.Grows;
+    R.Jitter = Info.Shape.Jitter;
+    R.WaitAt = Info.Shape.WaitAt;
+    CallableArg = Info.CallableParam;
+  }
+  if (CallableArg < 0 || static_cast<unsigned>(CallableArg) >= Call.getNumArgs())
+    return std::nullopt;
+  // The callable: a lambda written in the call, or a function named there.
+  const Expr *Arg = Call.getArg(CallableArg)->IgnoreImplicit();
+  for (const auto *C = dyn_cast<CXXConstructExpr>(Arg); C && C->getNumArgs() == 1;
+       C = dyn_cast<CXXConstructExpr>(Arg))
+    Arg = C->getArg(0)->IgnoreImplicit();
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Arg))
+    Arg = M->getSubExpr()->IgnoreImplicit();
+  const Decl *Body = nullptr;
+  if (const auto *L = dyn_cast<LambdaExpr>(Arg))
+    Body = L->getCallOperator();
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      Body = TuIndex::definition(FD);
+  const FunctionFacts *F = Body ? TuIndex::shared(Ctx).facts(Body) : nullptr;
+  if (!F)
+    return std::nullopt;
+  for (const CallExpr *C : F->Calls)
+    if (RemoteSite Site = Remote.of(*C); Site.Call) {
+      R.Retried.push_back(C);
+      R.Sites.push_back(Site);
+    }
+  if (R.Retried.empty())
+    return std::nullopt;
+  return R;
+}
+
+} // namespace fallacy
