@@ -1,5 +1,6 @@
 // checks/FallacyModule.cpp: the clang-tidy module that registers every fallacy-lint check.
 #include "MissingTimeoutCheck.h"
+#include "NonIdempotentRetryCheck.h"
 #include "RetryWithoutBackoffCheck.h"
 #include "UnboundedRetryCheck.h"
 #include "analysis/CheckMetadata.h"
@@ -14,6 +15,7 @@ class FallacyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MissingTimeoutCheck>("fallacy-missing-timeout");
+    Factories.registerCheck<NonIdempotentRetryCheck>("fallacy-non-idempotent-retry");
     Factories.registerCheck<RetryWithoutBackoffCheck>("fallacy-retry-without-backoff");
     Factories.registerCheck<UnboundedRetryCheck>("fallacy-unbounded-retry");
     validate(Factories);

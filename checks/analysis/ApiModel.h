@@ -109,6 +109,28 @@ struct Operation {
   /// Only handles made by one of the kind's factories count (read() on a
   /// descriptor is remote only when it came from socket() or accept()).
   bool RequiresFactory = false;
+  /// Whether running it twice does the work twice (see Idempotency.h).
+  struct IdempotencyRule {
+    std::string Kind; ///< "", "fixed", "http", "grpc", "redis", "sql".
+    bool Idempotent = true;           ///< For "fixed".
+    std::string Why;                  ///< For "fixed": what it does.
+    std::string Verb;                 ///< For "http": a fixed verb (cpp-httplib's Post).
+    bool VerbFromName = false;        ///< For "http": the method name is the verb.
+    int TextArg = -1;                 ///< Redis command, SQL text, Beast request.
+    std::vector<std::string> NonIdempotent; ///< Redis commands that change by repeating.
+    /// Calls on the same handle that choose the HTTP verb (curl_easy_setopt).
+    struct VerbSetter {
+      CallPattern Match;
+      HandleRef Handle;
+      int SelectorArg = -1;
+      std::string Selector;
+      std::string Verb; ///< Fixed verb, or empty: the string argument VerbArg.
+      int VerbArg = -1;
+    };
+    std::vector<VerbSetter> VerbSetters;
+  } Idempotency;
+  /// The batch call that replaces one call per item (chatty loops).
+  std::string Batch;
 };
 
 /// A call that sets a timeout or deadline on a handle, or makes it non-blocking.

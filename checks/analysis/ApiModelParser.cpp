@@ -338,7 +338,8 @@ private:
     Op.Family = Family;
     if (!known(O, {"id", "description", "match", "blocking", "handle", "scopes", "unbounded",
                    "timeoutArg", "nonBlockingWhen", "boundedWhen", "fixit", "missing",
-                   "requiresFactory", "oncePerHandle", "suggest", "exemptInLoopCondition"},
+                   "requiresFactory", "oncePerHandle", "suggest", "exemptInLoopCondition",
+                   "idempotency", "batch"},
                P) ||
         !str(O, "id", Op.Id, P, true) || !str(O, "description", Op.Description, P, false) ||
         !pattern(O, Op.Match, P) || !str(O, "unbounded", Op.UnboundedWhy, P, false) ||
@@ -350,6 +351,8 @@ private:
     Op.RequiresFactory = O.getBoolean("requiresFactory").value_or(false);
     Op.OncePerHandle = O.getBoolean("oncePerHandle").value_or(false);
     Op.ExemptInLoopCondition = O.getBoolean("exemptInLoopCondition").value_or(false);
+    if (!str(O, "batch", Op.Batch, P, false) || !idempotency(O, Op, P))
+      return false;
     auto B = O.getBoolean("blocking");
     if (!B) {
       P.field("blocking").report("expected true (blocks the calling thread) or false");
@@ -370,6 +373,46 @@ private:
     M.OperationIndex.add(Op.Match, M.Operations.size());
     M.Operations.push_back(std::move(Op));
     return true;
+  }
+
+  bool idempotency(const Obj &Parent, Operation &Op, json::Path Up) {
+    const json::Value *V = Parent.get("idempotency");
+    if (!V)
+      return true;
+    const Obj *O = V->getAsObject();
+    json::Path P = Up.field("idempotency");
+    Operation::IdempotencyRule &R = Op.Idempotency;
+    if (!O || !known(*O, {"kind", "idempotent", "why", "verb", "verbFromName", "textArg",
+                          "nonIdempotent", "verbSetters"},
+                     P) ||
+        !str(*O, "kind", R.Kind, P, true) || !str(*O, "why", R.Why, P, false) ||
+        !str(*O, "verb", R.Verb, P, false) || !index(*O, "textArg", R.TextArg, P) ||
+        !strings(*O, "nonIdempotent", R.NonIdempotent, P))
+      return false;
+    static const char *Kinds[] = {"fixed", "http", "grpc", "redis", "sql"};
+    if (llvm::find(Kinds, R.Kind) == std::end(Kinds)) {
+      P.field("kind").report("expected fixed, http, grpc, redis or sql");
+      return false;
+    }
+    R.Idempotent = O->getBoolean("idempotent").value_or(true);
+    R.VerbFromName = O->getBoolean("verbFromName").value_or(false);
+    return each(*O, "verbSetters", P, [&](const Obj &S, json::Path SP) {
+      Operation::IdempotencyRule::VerbSetter VS;
+      const Obj *Sel = S.getObject("selector");
+      if (!known(S, {"match", "handle", "selector", "verb", "verbArg"}, SP) ||
+          !pattern(S, VS.Match, SP) || !handleRef(S, "handle", VS.Handle, SP) ||
+          !str(S, "verb", VS.Verb, SP, false) || !index(S, "verbArg", VS.VerbArg, SP))
+        return false;
+      if (Sel && (!index(*Sel, "arg", VS.SelectorArg, SP.field("selector")) ||
+                  !str(*Sel, "value", VS.Selector, SP.field("selector"), true)))
+        return false;
+      if (VS.Verb.empty() == (VS.VerbArg < 0)) {
+        SP.report("expected exactly one of verb and verbArg");
+        return false;
+      }
+      R.VerbSetters.push_back(std::move(VS));
+      return true;
+    });
   }
 
   bool setter(const Obj &O, json::Path P) {

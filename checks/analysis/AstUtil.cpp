@@ -29,6 +29,13 @@ bool isInUnevaluatedContext(const Stmt &S, ASTContext &Ctx) {
   return false;
 }
 
+bool isLibraryLocation(SourceLocation Loc, const SourceManager &SM) {
+  if (SM.isInSystemHeader(Loc))
+    return true;
+  StringRef File = SM.getFilename(SM.getExpansionLoc(Loc));
+  return File.starts_with("/usr/include/") || File.starts_with("/usr/local/include/");
+}
+
 bool isInLoopCondition(const Stmt &S, ASTContext &Ctx) {
   const Stmt *Child = &S;
   for (int Depth = 0; Depth < 16; ++Depth) {

@@ -20,6 +20,10 @@ namespace fallacy {
 /// never run.
 bool isInUnevaluatedContext(const clang::Stmt &S, clang::ASTContext &Ctx);
 
+/// True in a system header or an installed library header (under /usr/include
+/// or /usr/local/include, also when reached with -I).
+bool isLibraryLocation(clang::SourceLocation Loc, const clang::SourceManager &SM);
+
 /// True when \p S is (part of) the condition of a while, do or for loop.
 bool isInLoopCondition(const clang::Stmt &S, clang::ASTContext &Ctx);
 

@@ -1,5 +1,6 @@
 // checks/analysis/TimeoutFlow.cpp: following timeouts from setters, helpers and factories to calls.
 #include "analysis/TimeoutFlow.h"
+#include "analysis/AstUtil.h"
 #include "analysis/FlowOrder.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -40,8 +41,10 @@ const Expr *stripTransfers(const Expr *E) {
   return E;
 }
 
+// Library code: a system header, or an installed header reached with -I
+// (pkg-config hands out -I/usr/include/postgresql).
 bool inSystemHeader(const Decl &D, const ASTContext &Ctx) {
-  return Ctx.getSourceManager().isInSystemHeader(D.getLocation());
+  return isLibraryLocation(D.getLocation(), Ctx.getSourceManager());
 }
 
 // A callee can change the handle behind this parameter.
@@ -111,6 +114,11 @@ TimeoutVerdict TimeoutFlow::ownArguments(const Expr &Call, const Operation &Op) 
       return V;
     }
     std::optional<int64_t> Ms = constantMs(*T, Op.Timeout.Unit, Ctx);
+    // `std::chrono::milliseconds(0)` is as much "none" as a literal 0.
+    if (Ms && *Ms == 0 && llvm::is_contained(Op.Timeout.None.Integers, 0)) {
+      V.S = State::SetToNone;
+      return V;
+    }
     V.S = Ms && *Ms > MaxTimeoutMs ? State::TooLong : State::Set;
     V.Ms = Ms.value_or(0);
     return V;

@@ -95,8 +95,25 @@ std::optional<int64_t> constantMs(const Expr &Value, StringRef Unit, const ASTCo
       const Expr *Count = nullptr;
       if (const auto *C = dyn_cast<CXXConstructExpr>(E); C && C->getNumArgs() == 1)
         Count = C->getArg(0);
-      else if (const auto *U = dyn_cast<UserDefinedLiteral>(E))
-        Count = U->getCookedLiteral();
+      else if (const auto *U = dyn_cast<UserDefinedLiteral>(E)) {
+        // `5s` from a `template <char...>` literal operator has no argument:
+        // the value is in the literal's spelling.
+        Count = U->getNumArgs() ? U->getCookedLiteral() : nullptr;
+        if (!Count) {
+          std::string Digits;
+          SourceLocation L = U->getBeginLoc();
+          if (L.isValid() && !L.isMacroID())
+            Digits = Lexer::getSourceText(CharSourceRange::getTokenRange(L, L),
+                                          Ctx.getSourceManager(), Ctx.getLangOpts())
+                         .take_while([](char C) { return isdigit(C) || C == '\''; })
+                         .str();
+          llvm::erase(Digits, '\'');
+          int64_t V;
+          if (!Digits.empty() && !StringRef(Digits).getAsInteger(10, V))
+            return V * Ratio->first / Ratio->second;
+          return std::nullopt;
+        }
+      }
       else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
         Count = F->getSubExpr();
       Expr::EvalResult R;
@@ -158,6 +175,10 @@ std::optional<std::string> literalText(const Expr &Value) {
   for (int Depth = 0; E && Depth < 4; ++Depth) {
     if (const auto *S = dyn_cast<clang::StringLiteral>(E))
       return S->getString().str();
+    if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = stripValue(F->getSubExpr());
+      continue;
+    }
     // std::string("...") or a std::string variable initialised from a literal.
     if (const auto *C = dyn_cast<CXXConstructExpr>(E); C && C->getNumArgs() >= 1) {
       E = stripValue(C->getArg(0));

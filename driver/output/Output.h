@@ -55,11 +55,13 @@ struct TextOptions {
 };
 /// Clang-style text: "file:line:col: warning: message [check-id]", the source
 /// line with a gutter, a caret and range underline, the fix-it line, then the
-/// notes in the same form, then failures ("file: error: could not analyse:
-/// reason" and details), then the summary line.
+/// notes in the same form, then failures ("file: error: could not analyse
+/// this translation unit: reason" and the details indented), then the
+/// summary line.
 void writeText(const RunResult &R, SourceCache &Sources, const TextOptions &Opts,
                llvm::raw_ostream &OS);
-/// "3 findings (2 warnings, 1 error) in 4 files analysed; 1 suppressed by NOLINT; 1 file failed".
+/// "3 findings (2 warnings, 1 error) in 4 files analysed; 1 suppressed by NOLINT;
+/// 1 file could not be analysed" ("no findings in 4 files analysed" when clean).
 std::string summaryLine(const RunResult &R);
 
 struct SarifOptions {

@@ -7,8 +7,10 @@ class Session {
 public:
   void SetCallTimeoutMs(long Ms);
   int Call(const char *Method);
+  void Publish(const char *Topic, void (*Done)(int));
 };
 class RetryingSession : public Session {};
+int fetchBlob(const char *Key, long TimeoutMs);
 } // namespace acme
 
 // The user model makes Session::Call a blocking remote call.
@@ -31,6 +33,32 @@ int derivedNoLimit() {
 int configured(acme::Session *S) {
   S->SetCallTimeoutMs(250);
   return S->Call("inventory.Get"); // no-warning
+}
+
+// An asynchronous operation from the model: the completion may never come.
+void publishWithoutTimeout(acme::Session &S, void (*Done)(int)) {
+  S.Publish("stock.changed", Done);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'Publish' can wait forever for its completion if the peer stops answering: no call timeout on session 'S' [fallacy-missing-timeout]
+  // CHECK-FIXES: S.SetCallTimeoutMs(30000);
+  // CHECK-FIXES-NEXT: S.Publish("stock.changed", Done);
+}
+
+// A helper in this file that configures the session reaches the model's operations too.
+static void withDeadline(acme::Session &S) { S.SetCallTimeoutMs(500); }
+void publishConfigured(acme::Session &S, void (*Done)(int)) {
+  withDeadline(S);
+  S.Publish("stock.changed", Done); // no-warning
+}
+
+// The model's timeout argument: 0 means none, as the model says.
+int fetchNoLimit() {
+  return acme::fetchBlob("reports/daily", 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fetchBlob' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
+}
+
+// A finite timeout argument.
+int fetchBounded() {
+  return acme::fetchBlob("reports/daily", 2500); // no-warning
 }
 
 // Without the model file the check knows nothing about acme::Session.

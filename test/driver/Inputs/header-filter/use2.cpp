@@ -1,0 +1,4 @@
+// Includes the same header.
+#include "net.h"
+
+void two() { fetchFromHeader(); }

@@ -1,0 +1,4 @@
+// test/driver/Inputs/output/fixes/b.cpp: includes shared.h too.
+#include "shared.h"
+
+void fetchB() { fetchShared(); }

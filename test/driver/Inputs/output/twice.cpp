@@ -1,0 +1,8 @@
+// test/driver/Inputs/output/twice.cpp: two identical calls without a timeout.
+#include <curl/curl.h>
+
+void fetchTwice() {
+  CURL *h = curl_easy_init();
+  curl_easy_perform(h);
+  curl_easy_perform(h);
+}
