@@ -1,8 +1,10 @@
 // checks/FallacyModule.cpp: the clang-tidy module that registers every fallacy-lint check.
+#include "CrossHostTimestampCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "NonIdempotentRetryCheck.h"
 #include "RetryWithoutBackoffCheck.h"
 #include "UnboundedRetryCheck.h"
+#include "WallClockDurationCheck.h"
 #include "analysis/CheckMetadata.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -14,10 +16,12 @@ namespace {
 class FallacyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<CrossHostTimestampCheck>("fallacy-cross-host-timestamp");
     Factories.registerCheck<MissingTimeoutCheck>("fallacy-missing-timeout");
     Factories.registerCheck<NonIdempotentRetryCheck>("fallacy-non-idempotent-retry");
     Factories.registerCheck<RetryWithoutBackoffCheck>("fallacy-retry-without-backoff");
     Factories.registerCheck<UnboundedRetryCheck>("fallacy-unbounded-retry");
+    Factories.registerCheck<WallClockDurationCheck>("fallacy-wall-clock-duration");
     validate(Factories);
   }
 

@@ -54,7 +54,8 @@ def render(entries, header, function):
              f"#include \"{header}\"",
              "namespace fallacy::rules {", "namespace {"]
     for i, (_, data) in enumerate(entries):
-        body = ",".join(str(b) for b in data)
+        # Bytes as signed chars, so UTF-8 text (em dashes, quotes) is no narrowing error.
+        body = ",".join(str(b - 256 if b > 127 else b) for b in data)
         lines.append(f"const char File{i}[] = {{{body},0}};")
     if entries:
         lines.append("const EmbeddedFile Files[] = {")

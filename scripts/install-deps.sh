@@ -5,7 +5,7 @@ set -euo pipefail
 PKGS=(
   # toolchain and the clang-tidy/clangd libraries the checks are built on
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19 clangd-19
-  cmake ninja-build python3 git
+  cmake ninja-build python3 git pkg-config
   nlohmann-json3-dev libgtest-dev
   # network libraries whose real headers the tests parse
   libcurl4-openssl-dev libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev

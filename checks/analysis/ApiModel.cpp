@@ -184,6 +184,10 @@ bool ApiModel::isWait(const Expr &Call, const Expr *&Duration) const {
   return W != nullptr;
 }
 
+const ClockRead *ApiModel::clockRead(const Expr &Call) const {
+  return lookup<ClockRead>(ClockReadIndex, ClockReads, Call, [](const ClockRead &) { return true; });
+}
+
 bool ApiModel::isRandomSource(const Expr &Call) const {
   return lookup<RandomSource>(RandomIndex, RandomSources, Call,
                               [](const RandomSource &) { return true; }) != nullptr;

@@ -180,6 +180,18 @@ struct WaitFunction {
   int DurationArg = -1; ///< The argument holding the pause, when there is one.
 };
 
+/// A call that reads a time another host wrote: a protobuf Timestamp field,
+/// a time-named JSON key, an HTTP Date header, an SQL column.
+struct ClockRead {
+  CallPattern Match;
+  HandleRef From;   ///< The message, response or result read from (Kind unused).
+  int KeyArg = -1;  ///< The key: a string literal or enumerator argument...
+  bool KeyFromName = false;           ///< ...or the accessor's own name.
+  std::vector<std::string> Keys;      ///< Keys that are times; empty: the time-name pattern.
+  std::string TimestampType;          ///< A result of this type is a time whatever its name.
+  bool Untyped = false; ///< Text or numbers: a time only when stored under a time-like name.
+};
+
 /// What a setter call does to its handle.
 struct SetterMatch {
   const TimeoutSetter *Setter = nullptr;
@@ -208,6 +220,8 @@ public:
   /// When \p Call pauses (sleep_for, usleep, a timer's expires_after):
   /// true, with its duration argument in \p Duration (nullptr if none).
   bool isWait(const clang::Expr &Call, const clang::Expr *&Duration) const;
+  /// The clock read \p Call is, or nullptr.
+  const ClockRead *clockRead(const clang::Expr &Call) const;
   /// True when \p Call draws a random number.
   bool isRandomSource(const clang::Expr &Call) const;
   /// The handle \p Call hands out a layer of, or nullptr.
@@ -226,12 +240,13 @@ private:
   std::vector<Guard> Guards;
   std::vector<LayerAccess> Layers;
   std::vector<WaitFunction> Waits;
+  std::vector<ClockRead> ClockReads;
   struct RandomSource {
     CallPattern Match;
   };
   std::vector<RandomSource> RandomSources;
   PatternIndex OperationIndex, SetterIndex, FactoryIndex, GuardIndex, LayerIndex, WaitIndex,
-      RandomIndex;
+      RandomIndex, ClockReadIndex;
 };
 
 /// rootOf() with the model's layer accessors.

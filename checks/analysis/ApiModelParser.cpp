@@ -508,6 +508,28 @@ private:
     return true;
   }
 
+  bool clockRead(const Obj &O, json::Path P) {
+    ClockRead R;
+    const Obj *From = O.getObject("from");
+    int Arg = -1;
+    if (!known(O, {"match", "from", "keyArg", "keyFromName", "keys", "timestampType", "untyped"}, P) ||
+        !pattern(O, R.Match, P) || !index(O, "keyArg", R.KeyArg, P) || !strings(O, "keys", R.Keys, P) ||
+        !str(O, "timestampType", R.TimestampType, P, false))
+      return false;
+    if (!From || !known(*From, {"arg", "object"}, P.field("from")) ||
+        !index(*From, "arg", Arg, P.field("from"))) {
+      P.field("from").report("expected {\"arg\": N} or {\"object\": true}");
+      return false;
+    }
+    R.From.Object = From->getBoolean("object").value_or(false);
+    R.From.Arg = Arg < 0 ? 0 : Arg;
+    R.KeyFromName = O.getBoolean("keyFromName").value_or(false);
+    R.Untyped = O.getBoolean("untyped").value_or(false);
+    M.ClockReadIndex.add(R.Match, M.ClockReads.size());
+    M.ClockReads.push_back(std::move(R));
+    return true;
+  }
+
   bool top(const json::Value &V, json::Path P) {
     const Obj *O = V.getAsObject();
     if (!O) {
@@ -515,7 +537,7 @@ private:
       return false;
     }
     if (!known(*O, {"family", "title", "description", "handles", "operations", "timeoutSetters",
-                    "factories", "guards", "layers", "waits", "randomSources"},
+                    "factories", "guards", "layers", "waits", "randomSources", "clockReads"},
                P) ||
         !str(*O, "family", Family, P, true))
       return false;
@@ -530,7 +552,8 @@ private:
            each(*O, "guards", P, Bind(&ApiModelParser::guard)) &&
            each(*O, "layers", P, Bind(&ApiModelParser::layer)) &&
            each(*O, "waits", P, Bind(&ApiModelParser::wait)) &&
-           each(*O, "randomSources", P, Bind(&ApiModelParser::randomSource));
+           each(*O, "randomSources", P, Bind(&ApiModelParser::randomSource)) &&
+           each(*O, "clockReads", P, Bind(&ApiModelParser::clockRead));
   }
 };
 

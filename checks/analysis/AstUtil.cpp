@@ -54,6 +54,18 @@ bool isInLoopCondition(const Stmt &S, ASTContext &Ctx) {
   return false;
 }
 
+const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  for (int Depth = 0; Depth < 256 && !Parents.empty(); ++Depth) {
+    if (const auto *FD = Parents[0].get<FunctionDecl>())
+      return FD;
+    if (const auto *L = Parents[0].get<LambdaExpr>())
+      return L->getCallOperator();
+    Parents = Ctx.getParents(Parents[0]);
+  }
+  return nullptr;
+}
+
 std::string sourceText(const Expr &E, const ASTContext &Ctx) {
   SourceRange R = E.getSourceRange();
   if (R.getBegin().isMacroID() || R.getEnd().isMacroID())

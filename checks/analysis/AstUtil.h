@@ -10,6 +10,7 @@
 namespace clang {
 class ASTContext;
 class Expr;
+class FunctionDecl;
 class Stmt;
 class VarDecl;
 } // namespace clang
@@ -26,6 +27,9 @@ bool isLibraryLocation(clang::SourceLocation Loc, const clang::SourceManager &SM
 
 /// True when \p S is (part of) the condition of a while, do or for loop.
 bool isInLoopCondition(const clang::Stmt &S, clang::ASTContext &Ctx);
+
+/// The function (or lambda call operator) whose body holds \p S.
+const clang::FunctionDecl *enclosingFunction(const clang::Stmt &S, clang::ASTContext &Ctx);
 
 /// The source text of \p E as written, or "" inside macros.
 std::string sourceText(const clang::Expr &E, const clang::ASTContext &Ctx);

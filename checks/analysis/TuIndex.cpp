@@ -84,6 +84,11 @@ public:
       F->Assignments.push_back(B);
     return true;
   }
+  bool VisitInitListExpr(InitListExpr *L) {
+    if (FunctionFacts *F = top(); F && L->isSemanticForm())
+      F->InitLists.push_back(L);
+    return true;
+  }
   bool VisitReturnStmt(ReturnStmt *R) {
     if (FunctionFacts *F = top())
       F->Returns.push_back(R);

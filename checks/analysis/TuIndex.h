@@ -13,6 +13,7 @@ class BinaryOperator;
 class CallExpr;
 class CXXConstructExpr;
 class CXXCtorInitializer;
+class InitListExpr;
 class CXXRecordDecl;
 class Decl;
 class FunctionDecl;
@@ -33,6 +34,7 @@ struct FunctionFacts {
   std::vector<const clang::BinaryOperator *> Assignments;
   std::vector<const clang::ReturnStmt *> Returns;
   std::vector<const clang::CXXCtorInitializer *> MemberInits;
+  std::vector<const clang::InitListExpr *> InitLists; ///< Aggregate initialisers.
 };
 
 struct CallSite {
@@ -51,6 +53,8 @@ public:
   ~TuIndex();
 
   const FunctionFacts *facts(const clang::Decl *Func) const;
+  /// Every function body of the unit.
+  llvm::ArrayRef<std::unique_ptr<FunctionFacts>> allFacts() const { return All; }
   /// The function, method or lambda whose body holds \p S (calls only).
   const clang::Decl *enclosing(const clang::CallExpr *Call) const;
   /// Direct calls of \p Callee and, for a lambda stored in a local variable

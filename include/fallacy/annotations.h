@@ -11,6 +11,12 @@
 #define FALLACY_ANNOTATE_(what) __attribute__((annotate(what)))
 #else
 #define FALLACY_ANNOTATE_(what)
+/// On a function: its result is a time read from another host's clock.
+#define FALLACY_REMOTE_CLOCK FALLACY_ANNOTATE_("fallacy::remote_clock")
+/// On a function: it compares times on a synchronised or hybrid logical clock
+/// (TrueTime-style intervals, HLC), so cross-host comparisons in it are sound.
+#define FALLACY_SYNCHRONISED_CLOCK FALLACY_ANNOTATE_("fallacy::synchronised_clock")
+
 #endif
 
 /// On a function: each call blocks the calling thread on another host.
@@ -31,5 +37,11 @@
 #define FALLACY_IDEMPOTENT FALLACY_ANNOTATE_("fallacy::idempotent")
 /// On a remote function: running it twice does the work twice.
 #define FALLACY_NOT_IDEMPOTENT FALLACY_ANNOTATE_("fallacy::not_idempotent")
+
+/// On a function: its result is a time read from another host's clock.
+#define FALLACY_REMOTE_CLOCK FALLACY_ANNOTATE_("fallacy::remote_clock")
+/// On a function: it compares times on a synchronised or hybrid logical clock
+/// (TrueTime-style intervals, HLC), so cross-host comparisons in it are sound.
+#define FALLACY_SYNCHRONISED_CLOCK FALLACY_ANNOTATE_("fallacy::synchronised_clock")
 
 #endif

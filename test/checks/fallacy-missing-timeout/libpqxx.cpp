@@ -126,10 +126,10 @@ void unevaluated() {
 
 // --- known gaps --------------------------------------------------------------
 
-// An explicit std::string("...") temporary is not read as a literal, so the
-// connection string counts as built at run time.
-void connectStdStringKnownFalseNegative() {
-  pqxx::connection Conn(std::string("host=db.internal dbname=inventory")); // no-warning
+// An explicit std::string("...") temporary is read through to its literal.
+void connectStdString() {
+  pqxx::connection Conn(std::string("host=db.internal dbname=inventory"));
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'pqxx::connection' can block forever {{.*}} no connect_timeout in the connection string [fallacy-missing-timeout]
 }
 
 // std::make_unique constructs the connection inside a system header, where

@@ -1,0 +1,84 @@
+// checks/ClockCheckBase.cpp: matching the places where two times meet.
+#include "ClockCheckBase.h"
+#include "analysis/AstUtil.h"
+#include "analysis/TuIndex.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace fallacy {
+namespace {
+constexpr llvm::StringLiteral SinkNode = "time-sink";
+} // namespace
+
+ClockCheckBase::ClockCheckBase(StringRef Name, tidy::ClangTidyContext *Context)
+    : FallacyCheck(Name, Context) {
+  llvm::Expected<const ApiModel &> M = loadApiModel(listOption("ModelFiles"));
+  if (M)
+    Model = &*M;
+  else
+    configurationDiag("%0", DiagnosticIDs::Error) << llvm::toString(M.takeError());
+}
+
+void ClockCheckBase::registerMatchers(MatchFinder *Finder) {
+  if (!Model)
+    return;
+  auto Compare = binaryOperator(hasAnyOperatorName("<", ">", "<=", ">=", "==", "!=", "-"));
+  auto Overloaded = cxxOperatorCallExpr(
+      hasAnyOverloadedOperatorName("<", ">", "<=", ">=", "==", "!=", "-"), argumentCountIs(2));
+  auto MinMax = callExpr(callee(functionDecl(hasAnyName("::std::max", "::std::min"))), argumentCountIs(2));
+  Finder->addMatcher(
+      expr(anyOf(Compare, Overloaded, MinMax), unless(isExpansionInSystemHeader())).bind(SinkNode),
+      this);
+}
+
+void ClockCheckBase::check(const MatchFinder::MatchResult &Result) {
+  const auto *Sink = Result.Nodes.getNodeAs<Expr>(SinkNode);
+  ASTContext &Ctx = *Result.Context;
+  if (!Clocks || ClocksCtx != &Ctx) {
+    ClockOptions O;
+    O.TimeFieldPattern = stringOption("TimeFieldPattern");
+    Clocks = std::make_unique<ClockProvenance>(*Model, Ctx, std::move(O));
+    ClocksCtx = &Ctx;
+  }
+  // Code that never runs compares nothing.
+  if (isInUnevaluatedContext(*Sink, Ctx))
+    return;
+  const Expr *L = nullptr, *R = nullptr;
+  bool Subtraction = false;
+  if (const auto *B = dyn_cast<BinaryOperator>(Sink)) {
+    L = B->getLHS();
+    R = B->getRHS();
+    Subtraction = B->getOpcode() == BO_Sub;
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Sink)) {
+    L = OC->getArg(0);
+    R = OC->getArg(1);
+    Subtraction = OC->getOperator() == OO_Minus;
+  } else if (const auto *C = dyn_cast<CallExpr>(Sink)) {
+    L = C->getArg(0);
+    R = C->getArg(1);
+  }
+  if (!L || !R)
+    return;
+  Provenance PL = Clocks->of(*L), PR = Clocks->of(*R);
+  if (!PL.isTime() || !PR.isTime())
+    return; // A time against a duration or a constant is fine.
+  onTimes(*Sink, Subtraction, *L, PL, *R, PR, Ctx);
+}
+
+void ClockCheckBase::noteOrigin(const Provenance &P, StringRef Text) {
+  if (P.Origin)
+    diag(P.Origin->getBeginLoc(), Text, DiagnosticIDs::Note);
+}
+
+void ClockCheckBase::onEndOfTranslationUnit() {
+  if (ClocksCtx)
+    TuIndex::release(*ClocksCtx);
+  Clocks.reset();
+  ClocksCtx = nullptr;
+}
+
+} // namespace fallacy

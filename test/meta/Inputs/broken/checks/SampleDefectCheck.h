@@ -1,0 +1,3 @@
+// Fixture header whose doc summary drifted.
+/// Sample calls are slow.
+class SampleDefectCheck {};

@@ -1,0 +1,1 @@
+// Fixture: no RUN line, so not a test.

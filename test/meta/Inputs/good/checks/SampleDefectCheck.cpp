@@ -1,0 +1,1 @@
+// Fixture source: never spells its own id.

@@ -1,0 +1,5 @@
+// Fixture header.
+/// Sample call costs one round trip per iteration.
+///
+/// Second paragraph.
+class SampleDefectCheck {};

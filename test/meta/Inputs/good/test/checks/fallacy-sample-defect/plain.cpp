@@ -1,0 +1,2 @@
+// Fixture lit test.
+// RUN: true
