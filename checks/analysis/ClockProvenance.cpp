@@ -25,7 +25,7 @@ const Expr *strip(const Expr *E) {
       E = M->getSubExpr();
     else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
       E = B->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E); F && !isa<CXXConstructExpr>(F->getSubExpr()))
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
       E = F->getSubExpr();
     else if (const auto *S = dyn_cast<CXXStaticCastExpr>(E))
       E = S->getSubExpr();
@@ -202,7 +202,10 @@ Provenance ClockProvenance::compute(const Expr &Raw, unsigned Depth) {
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     if (isa<FieldDecl>(ME->getMemberDecl()))
-      return ofField(*ME->getMemberDecl(), Depth + 1);
+      P = ofField(*ME->getMemberDecl(), Depth + 1);
+    // `tv.tv_sec` of a timeval filled by gettimeofday: the object's clock.
+    if (P.K == Provenance::Kind::None)
+      P = compute(*ME->getBase(), Depth + 1);
     return P;
   }
   if (const auto *C = dyn_cast<CallExpr>(E))

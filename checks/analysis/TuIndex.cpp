@@ -85,8 +85,11 @@ public:
     return true;
   }
   bool VisitInitListExpr(InitListExpr *L) {
-    if (FunctionFacts *F = top(); F && L->isSemanticForm())
-      F->InitLists.push_back(L);
+    // The semantic form lists one initialiser per field.
+    const InitListExpr *Semantic = L->isSemanticForm() ? L : L->getSemanticForm();
+    if (FunctionFacts *F = top(); F && Semantic &&
+        llvm::find(F->InitLists, Semantic) == F->InitLists.end())
+      F->InitLists.push_back(Semantic);
     return true;
   }
   bool VisitReturnStmt(ReturnStmt *R) {

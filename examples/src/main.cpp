@@ -9,7 +9,7 @@ int main(int Argc, char **Argv) {
   gateway::InventoryClient Inventory(Channel);
   gateway::PaymentsClient Payments("http://payments.internal");
   gateway::StockCache Cache("cache.internal", 6379);
-  gateway::OrdersRepo Orders("host=orders.internal dbname=orders");
+  gateway::OrdersRepo Orders;
   gateway::OrderService Service(Inventory, Payments, Cache, Orders);
   bool Ok = Service.place(Argc > 1 ? Argv[1] : "order-1", "A-100", 1, 1999);
   std::cout << (Ok ? "placed" : "failed") << "\n";

@@ -40,6 +40,14 @@ bool OrderService::leaseExpired(const Order &O) const {
   return NowMs > O.LeaseExpiresAtMs;
 }
 
+bool OrderService::reservationExpired(const shop::inventory::ReserveReply &Reply) const {
+  // Mistake: expires_at was set by the inventory host's clock; comparing it
+  // with ours lets clock skew release or keep the stock.
+  auto ExpiresAt = std::chrono::system_clock::time_point(
+      std::chrono::seconds(Reply.expires_at().seconds()));
+  return std::chrono::system_clock::now() > ExpiresAt;
+}
+
 double OrderService::checkoutSeconds(const std::string &OrderId, const std::string &Sku) {
   // Mistake: the wall clock measures a duration; an NTP step makes it negative
   // or huge.

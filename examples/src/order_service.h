@@ -18,6 +18,7 @@ public:
   bool place(const std::string &OrderId, const std::string &Sku, long Quantity, long Cents);
   std::vector<Order> loadOrders(const std::vector<std::string> &Ids);
   bool leaseExpired(const Order &O) const;
+  bool reservationExpired(const shop::inventory::ReserveReply &Reply) const;
   double checkoutSeconds(const std::string &OrderId, const std::string &Sku);
 
 private:

@@ -6,9 +6,9 @@
 
 namespace gateway {
 
-// Mistake: no connect_timeout in the connection string, and no
-// statement_timeout: both the connect and every query can hang.
-OrdersRepo::OrdersRepo(const std::string &ConnInfo) : Conn(PQconnectdb(ConnInfo.c_str())) {}
+// Mistake: the service entry in pg_service.conf sets no connect_timeout, and
+// nothing sets a statement_timeout: the connect and every query can hang.
+OrdersRepo::OrdersRepo() : Conn(PQconnectdb("service=orders")) {}
 
 OrdersRepo::~OrdersRepo() { PQfinish(Conn); }
 

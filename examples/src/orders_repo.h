@@ -17,7 +17,7 @@ struct Order {
 
 class OrdersRepo {
 public:
-  explicit OrdersRepo(const std::string &ConnInfo);
+  OrdersRepo();
   ~OrdersRepo();
   std::optional<Order> load(const std::string &Id);
   void insert(const Order &O);
