@@ -1,4 +1,5 @@
 // checks/FallacyModule.cpp: the clang-tidy module that registers every fallacy-lint check.
+#include "ChattyLoopCheck.h"
 #include "CrossHostTimestampCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "NonIdempotentRetryCheck.h"
@@ -16,6 +17,7 @@ namespace {
 class FallacyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<ChattyLoopCheck>("fallacy-chatty-loop");
     Factories.registerCheck<CrossHostTimestampCheck>("fallacy-cross-host-timestamp");
     Factories.registerCheck<MissingTimeoutCheck>("fallacy-missing-timeout");
     Factories.registerCheck<NonIdempotentRetryCheck>("fallacy-non-idempotent-retry");

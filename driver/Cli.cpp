@@ -71,6 +71,13 @@ cl::opt<std::string> Output("o", cl::value_desc("file"), cl::cat(Category),
 cl::opt<bool> Fix("fix", cl::cat(Category), cl::desc("Apply the findings' fix-its to the sources"));
 cl::opt<std::string> ExportFixes("export-fixes", cl::value_desc("file"), cl::cat(Category),
                                  cl::desc("Write the fix-its as clang-apply-replacements YAML"));
+cl::opt<std::string> SummaryOut(
+    "summary-out", cl::value_desc("file"), cl::cat(Category),
+    cl::desc("Write this run's cross-file facts (which functions make remote calls, findings\n"
+             "waiting on other files) for another shard's --summary-in (docs/summaries.md)"));
+cl::list<std::string> SummaryIn(
+    "summary-in", cl::value_desc("file"), cl::cat(Category),
+    cl::desc("Read cross-file facts written by --summary-out of other shards (repeatable)"));
 cl::opt<unsigned> Jobs("j", cl::value_desc("N"), cl::cat(Category), cl::init(0), cl::Prefix,
                        cl::desc("Translation units analysed in parallel (default: the core count)"));
 cl::opt<bool> Quiet("quiet", cl::cat(Category), cl::desc("No summary line on the terminal and no progress\n(a report written with -o stays whole)"));
@@ -162,6 +169,8 @@ CliOutcome parseCommandLine(int Argc, const char *const *Argv, CliOptions &Out,
   Out.TimeoutPerFile = TimeoutPerFile;
   Out.SourceRoot = SourceRoot;
   Out.ExitZero = ExitZero;
+  Out.SummaryOut = SummaryOut;
+  Out.SummaryIn.assign(SummaryIn.begin(), SummaryIn.end());
   if (!validate(Out, Errs))
     return CliOutcome::UsageError;
   if (Out.FixedCompilerArgs && !Out.BuildPath.empty())

@@ -38,6 +38,8 @@ struct CliOptions {
   unsigned TimeoutPerFile = 300; ///< Seconds; 0 means no limit.
   std::string SourceRoot;
   bool ExitZero = false;
+  std::string SummaryOut;               ///< --summary-out: the merged cross-file facts.
+  std::vector<std::string> SummaryIn;   ///< --summary-in: facts from other shards.
 };
 
 enum class CliOutcome {

@@ -1,5 +1,7 @@
 // driver/Driver.cpp: one fallacy-lint run: configuration, units, workers, report, fixes, exit code.
 #include "Driver.h"
+#include "Summaries.h"
+#include "llvm/Support/JSON.h"
 #include "CompileDb.h"
 #include "Config.h"
 #include "Info.h"
@@ -92,6 +94,7 @@ public:
       return 128 + Outcome.InterruptSignal;
     }
     printConfigWarnings(Outcome.Results);
+    resolveSummaries(Outcome.Results);
     RunResult R = mergeUnits(std::move(Outcome.Results), std::move(Plan.Failures),
                              std::vector<std::string>(Enabled.begin(), Enabled.end()), Sources);
     writeReport(R);
@@ -127,6 +130,41 @@ private:
       UsageError = UsageError || Entry.second.Broken;
     }
     return Units;
+  }
+
+  // Cross-file facts: merge every unit's (and --summary-in's), turn the
+  // findings that waited on another file into findings, and write
+  // --summary-out for other shards.
+  void resolveSummaries(std::vector<UnitResult> &Results) {
+    MergedSummary Merged;
+    for (const std::string &File : O.SummaryIn)
+      if (Error E = Merged.addFile(File)) {
+        errs() << "fallacy-lint: error: " << toString(std::move(E)) << "\n";
+        UsageError = true;
+      }
+    for (UnitResult &U : Results) {
+      if (U.Summary.is_null())
+        continue;
+      Expected<json::Value> V = json::parse(U.Summary.dump());
+      Expected<UnitSummary> S = V ? summaryFromJSON(*V, U.File) : V.takeError();
+      if (!S) {
+        errs() << "fallacy-lint: warning: " << toString(S.takeError()) << "\n";
+        continue;
+      }
+      Merged.add(std::move(*S));
+    }
+    unsigned Suppressed = 0;
+    std::vector<Finding> Found = Merged.resolve(checkMetadata(), Sources, Suppressed);
+    // They belong to the unit they were found in; any analysed unit carries
+    // them to the merge (which deduplicates and sorts).
+    for (UnitResult &U : Results)
+      if (!U.Failure) {
+        U.Suppressed += Suppressed;
+        U.Findings.insert(U.Findings.end(), Found.begin(), Found.end());
+        break;
+      }
+    if (!O.SummaryOut.empty())
+      report(writeFileAtomically(O.SummaryOut, [&](raw_ostream &OS) { OS << toJSON(Merged.all()); }));
   }
 
   // Configuration problems the checks found (a model file that does not

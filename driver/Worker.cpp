@@ -1,5 +1,6 @@
 // driver/Worker.cpp: one translation unit through clang::tidy::runClangTidy, converted to findings.
 #include "Worker.h"
+#include "analysis/Summary.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
@@ -124,8 +125,18 @@ UnitResult analyseUnit(const Unit &U, const ConfigRequest &Config) {
   Context.setCurrentFile(U.File);
   UnitDatabase Db(U);
   auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+  // Checks leave cross-file facts here (fallacy::activeSummary()).
+  UnitSummary Summary;
+  setActiveSummary(&Summary);
   std::vector<ClangTidyError> Errors =
       clang::tidy::runClangTidy(Context, Db, {U.File}, BaseFS, /*ApplyAnyFix=*/false);
+  setActiveSummary(nullptr);
+  if (!Summary.empty()) {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    OS << toJSON(Summary);
+    R.Summary = nlohmann::json::parse(OS.str(), nullptr, /*allow_exceptions=*/false);
+  }
   R.Suppressed = Context.getStats().ErrorsIgnoredNOLINT;
   convert(std::move(Errors), U, R);
   if (!R.CompilerErrors.empty()) {

@@ -131,6 +131,9 @@ struct Operation {
   } Idempotency;
   /// The batch call that replaces one call per item (chatty loops).
   std::string Batch;
+  /// Moves one part of a stream (a send, a read of the next chunk): a loop of
+  /// them is how a stream is written, not a chatty loop.
+  bool Stream = false;
 };
 
 /// A call that sets a timeout or deadline on a handle, or makes it non-blocking.

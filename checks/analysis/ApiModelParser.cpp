@@ -339,7 +339,7 @@ private:
     if (!known(O, {"id", "description", "match", "blocking", "handle", "scopes", "unbounded",
                    "timeoutArg", "nonBlockingWhen", "boundedWhen", "fixit", "missing",
                    "requiresFactory", "oncePerHandle", "suggest", "exemptInLoopCondition",
-                   "idempotency", "batch"},
+                   "idempotency", "batch", "stream"},
                P) ||
         !str(O, "id", Op.Id, P, true) || !str(O, "description", Op.Description, P, false) ||
         !pattern(O, Op.Match, P) || !str(O, "unbounded", Op.UnboundedWhy, P, false) ||
@@ -351,6 +351,7 @@ private:
     Op.RequiresFactory = O.getBoolean("requiresFactory").value_or(false);
     Op.OncePerHandle = O.getBoolean("oncePerHandle").value_or(false);
     Op.ExemptInLoopCondition = O.getBoolean("exemptInLoopCondition").value_or(false);
+    Op.Stream = O.getBoolean("stream").value_or(false);
     if (!str(O, "batch", Op.Batch, P, false) || !idempotency(O, Op, P))
       return false;
     auto B = O.getBoolean("blocking");

@@ -1,0 +1,49 @@
+// checks/analysis/LoopCalls.h: loops over data that make one remote round trip per element.
+#ifndef FALLACY_ANALYSIS_LOOPCALLS_H
+#define FALLACY_ANALYSIS_LOOPCALLS_H
+
+#include "analysis/RemoteCalls.h"
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace fallacy {
+
+/// A call in a loop body that runs once per element and uses the element.
+struct PerElementCall {
+  const clang::CallExpr *Call = nullptr;
+  RemoteSite Site;            ///< The synchronous remote operation it makes, when known in this unit.
+  bool Unresolved = false;    ///< The callee's body is in another file: remote or not, the summaries say.
+};
+
+/// Finds the calls a loop over a collection makes once per element with an
+/// argument that depends on the element: range-for over a container, iterator
+/// loops, index loops bounded by a size or a count (also of query results).
+/// Not considered: loops over a constant set of at most MaxConstant elements,
+/// calls whose arguments do not depend on the element (pipelines read back in
+/// a loop), asynchronous operations, and the chunks of one stream.
+class LoopCalls {
+public:
+  LoopCalls(const ApiModel &Model, clang::ASTContext &Ctx, unsigned MaxConstant)
+      : Ctx(Ctx), Remote(Model, Ctx), MaxConstant(MaxConstant) {}
+
+  /// The element-dependent calls of \p Loop; empty when it is not a loop over data.
+  std::vector<PerElementCall> of(const clang::Stmt &Loop);
+  /// The variables that name the element: the range variable, the iterator or index.
+  std::vector<const clang::VarDecl *> elementVars(const clang::Stmt &Loop);
+
+private:
+  bool constantSmallRange(const clang::Stmt &Loop);
+  clang::ASTContext &Ctx;
+  RemoteCalls Remote;
+  unsigned MaxConstant;
+};
+
+} // namespace fallacy
+
+#endif
