@@ -27,11 +27,7 @@ SummaryLocation locationOf(SourceLocation Loc, const SourceManager &SM) {
 
 ChattyLoopCheck::ChattyLoopCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : FallacyCheck(Name, Context) {
-  llvm::Expected<const ApiModel &> M = loadApiModel(listOption("ModelFiles"));
-  if (M)
-    Model = &*M;
-  else
-    configurationDiag("%0", DiagnosticIDs::Error) << llvm::toString(M.takeError());
+  Model = loadModel();
 }
 
 ChattyLoopCheck::~ChattyLoopCheck() = default;

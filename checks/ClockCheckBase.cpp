@@ -16,11 +16,7 @@ constexpr llvm::StringLiteral SinkNode = "time-sink";
 
 ClockCheckBase::ClockCheckBase(StringRef Name, tidy::ClangTidyContext *Context)
     : FallacyCheck(Name, Context) {
-  llvm::Expected<const ApiModel &> M = loadApiModel(listOption("ModelFiles"));
-  if (M)
-    Model = &*M;
-  else
-    configurationDiag("%0", DiagnosticIDs::Error) << llvm::toString(M.takeError());
+  Model = loadModel();
 }
 
 void ClockCheckBase::registerMatchers(MatchFinder *Finder) {

@@ -1,5 +1,6 @@
 // checks/FallacyCheck.cpp: option access through the check's metadata record.
 #include "FallacyCheck.h"
+#include "analysis/ApiModel.h"
 #include "llvm/Support/ErrorHandling.h"
 
 using namespace llvm;
@@ -42,6 +43,14 @@ std::vector<std::string> FallacyCheck::listOption(StringRef Name) const {
     if (!P.trim().empty())
       Out.push_back(P.trim().str());
   return Out;
+}
+
+const ApiModel *FallacyCheck::loadModel() {
+  llvm::Expected<const ApiModel &> M = loadApiModel(listOption("ModelFiles"));
+  if (M)
+    return &*M;
+  configurationDiag("%0", clang::DiagnosticIDs::Error) << llvm::toString(M.takeError());
+  return nullptr;
 }
 
 void FallacyCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -6,6 +6,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace fallacy {
+class ApiModel;
 
 /// A clang-tidy check whose id, options and option defaults come from its
 /// record in rules/checks.json, never from the C++ source. Options are read
@@ -22,6 +23,9 @@ public:
 
 protected:
   const CheckRecord &record() const { return *Record; }
+  /// The built-in API models plus the ModelFiles option's; nullptr (after a
+  /// configuration error naming the file and the problem) when one is malformed.
+  const ApiModel *loadModel();
   int64_t intOption(llvm::StringRef Name) const;
   bool boolOption(llvm::StringRef Name) const;
   std::string stringOption(llvm::StringRef Name) const;

@@ -22,11 +22,7 @@ std::string duration(int64_t Ms) {
 MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : FallacyCheck(Name, Context), DefaultTimeoutMs(intOption("DefaultTimeoutMs")),
       MaxTimeoutMs(intOption("MaxTimeoutMs")) {
-  llvm::Expected<const ApiModel &> M = loadApiModel(listOption("ModelFiles"));
-  if (M)
-    Model = &*M;
-  else
-    configurationDiag("%0", DiagnosticIDs::Error) << llvm::toString(M.takeError());
+  Model = loadModel();
 }
 
 MissingTimeoutCheck::~MissingTimeoutCheck() = default;

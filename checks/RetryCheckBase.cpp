@@ -15,11 +15,7 @@ constexpr llvm::StringLiteral CandidateNode = "retry-candidate";
 
 RetryCheckBase::RetryCheckBase(StringRef Name, tidy::ClangTidyContext *Context)
     : FallacyCheck(Name, Context) {
-  llvm::Expected<const ApiModel &> M = loadApiModel(listOption("ModelFiles"));
-  if (M)
-    Model = &*M;
-  else
-    configurationDiag("%0", DiagnosticIDs::Error) << llvm::toString(M.takeError());
+  Model = loadModel();
 }
 
 void RetryCheckBase::registerMatchers(MatchFinder *F) {

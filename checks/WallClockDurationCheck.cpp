@@ -11,20 +11,7 @@ using namespace clang;
 namespace fallacy {
 namespace {
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E); C && C->getNumArgs() == 1)
-      E = C->getArg(0);
-    else
-      return E;
-  }
-  return E;
-}
+const Expr *strip(const Expr *E) { return stripExpr(E, StripConstructions); }
 
 // The `system_clock` in `std::chrono::system_clock::now()`, when written so.
 std::optional<CharSourceRange> clockNameOf(const Stmt *Origin, const ASTContext &Ctx) {

@@ -29,6 +29,36 @@ bool isInUnevaluatedContext(const Stmt &S, ASTContext &Ctx) {
   return false;
 }
 
+const Expr *stripExpr(const Expr *E, unsigned Flags) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E); F && (Flags & StripCasts))
+      E = F->getSubExpr();
+    else if (const auto *S = dyn_cast<CXXStaticCastExpr>(E); S && (Flags & StripCasts))
+      E = S->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1 && !isa<CXXTemporaryObjectExpr>(C) &&
+             ((Flags & StripConstructions) ||
+              ((Flags & StripCopies) && C->getConstructor()->isCopyOrMoveConstructor())))
+      E = C->getArg(0);
+    else if (const auto *CE = dyn_cast<CallExpr>(E);
+             CE && (Flags & StripCopies) && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
+             CE->getDirectCallee()->isInStdNamespace() && CE->getDirectCallee()->getIdentifier() &&
+             (CE->getDirectCallee()->getName() == "move" ||
+              CE->getDirectCallee()->getName() == "forward"))
+      E = CE->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
 bool isLibraryLocation(SourceLocation Loc, const SourceManager &SM) {
   if (SM.isInSystemHeader(Loc))
     return true;

@@ -25,6 +25,16 @@ bool isInUnevaluatedContext(const clang::Stmt &S, clang::ASTContext &Ctx);
 /// or /usr/local/include, also when reached with -I).
 bool isLibraryLocation(clang::SourceLocation Loc, const clang::SourceManager &SM);
 
+/// What stripExpr() looks through besides parentheses, implicit casts and
+/// temporaries (which it always skips).
+enum StripFlags : unsigned {
+  StripCasts = 1,        ///< Functional and static casts.
+  StripCopies = 2,       ///< Copy and move constructions, std::move, std::forward.
+  StripConstructions = 4 ///< Any one-argument construction.
+};
+/// \p E without the wrappers the analyses never care about.
+const clang::Expr *stripExpr(const clang::Expr *E, unsigned Flags = 0);
+
 /// True when \p S is (part of) the condition of a while, do or for loop.
 bool isInLoopCondition(const clang::Stmt &S, clang::ASTContext &Ctx);
 

@@ -16,24 +16,7 @@ namespace {
 
 constexpr unsigned MaxDepth = 10;
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *S = dyn_cast<CXXStaticCastExpr>(E))
-      E = S->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
+const Expr *strip(const Expr *E) { return stripExpr(E, StripCasts); }
 
 StringRef className(const FunctionDecl &FD) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))

@@ -1,4 +1,5 @@
 // checks/analysis/Outcome.cpp: the polarity of conditions on calls' results.
+#include "analysis/AstUtil.h"
 #include "analysis/Outcome.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -17,20 +18,7 @@ Outcome negate(Outcome O) {
 
 namespace {
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
+const Expr *strip(const Expr *E) { return stripExpr(E); }
 
 // Words in the names of constants and methods that mean "it worked" or "it failed".
 bool successName(StringRef Name) {

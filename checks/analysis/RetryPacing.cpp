@@ -1,4 +1,5 @@
 // checks/analysis/RetryPacing.cpp: what bounds a retry (attempts, deadline, range, cancellation) and how it waits.
+#include "analysis/AstUtil.h"
 #include "analysis/RetryLoops.h"
 #include "analysis/TuIndex.h"
 #include "clang/AST/ASTContext.h"
@@ -18,20 +19,7 @@ namespace {
 
 using VarSet = SmallPtrSet<const ValueDecl *, 8>;
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
+const Expr *strip(const Expr *E) { return stripExpr(E); }
 
 const ValueDecl *referenced(const Expr *E) {
   E = strip(E);

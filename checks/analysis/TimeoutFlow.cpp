@@ -19,27 +19,7 @@ constexpr unsigned MaxDepth = 4;
 
 enum class Origin { Configured, Fresh, Opaque };
 
-const Expr *stripTransfers(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
-      E = C->getArg(0);
-    else if (const auto *CE = dyn_cast<CallExpr>(E);
-             CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
-             CE->getDirectCallee()->isInStdNamespace() && CE->getDirectCallee()->getIdentifier() &&
-             (CE->getDirectCallee()->getName() == "move" ||
-              CE->getDirectCallee()->getName() == "forward"))
-      E = CE->getArg(0);
-    else
-      return E;
-  }
-  return E;
-}
+const Expr *stripTransfers(const Expr *E) { return stripExpr(E, StripCopies); }
 
 // Library code: a system header, or an installed header reached with -I
 // (pkg-config hands out -I/usr/include/postgresql).

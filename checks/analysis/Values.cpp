@@ -1,5 +1,6 @@
 // checks/analysis/Values.cpp: evaluating the constant arguments timeouts are made of.
 #include "analysis/Values.h"
+#include "analysis/AstUtil.h"
 #include "analysis/CallPattern.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -16,24 +17,7 @@ namespace fallacy {
 
 namespace {
 
-const Expr *stripValue(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E);
-             F && !F->getType()->isRecordType())
-      E = F->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
-      E = C->getArg(0);
-    else
-      return E;
-  }
-  return E;
-}
+const Expr *stripValue(const Expr *E) { return stripExpr(E, StripCasts | StripCopies); }
 
 // The initialiser of a const (or constexpr) variable stands for the variable.
 const Expr *constInit(const Expr *E) {

@@ -237,12 +237,15 @@ void halfSecondKnownFalsePositive() {
   // CHECK-MESSAGES-RAISED: :[[@LINE-3]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
 }
 
-// KnownFalseNegative: a duration written as a functional cast is not evaluated
-// (the braced form above is), so 10 minutes passes as some finite timeout.
-void durationCastKnownFalseNegative() {
+// A duration written as a functional cast is evaluated like the braced form:
+// 10 minutes is over MaxTimeoutMs.
+void durationCastOverMaximum() {
   httplib::Client Cli("http://reports.internal");
   Cli.set_read_timeout(std::chrono::minutes(10));
-  Cli.Get("/quarterly"); // no-warning
+  Cli.Get("/quarterly");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'Get' can wait 600 s for a silent peer, over MaxTimeoutMs (300 s) [fallacy-missing-timeout]
+  // CHECK-MESSAGES-LOW: :[[@LINE-2]]:3: warning: 'Get' can wait 600 s for a silent peer, over MaxTimeoutMs (1 s) [fallacy-missing-timeout]
+  // CHECK-MESSAGES-RAISED: :[[@LINE-3]]:3: warning: 'Get' can wait 600 s for a silent peer, over MaxTimeoutMs (300 s) [fallacy-missing-timeout]
 }
 
 // KnownFalseNegative: a 0 set after the call in a loop body reaches the next

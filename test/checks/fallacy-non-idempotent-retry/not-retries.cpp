@@ -1,0 +1,82 @@
+// RUN: %check_fallacy %s fallacy-non-idempotent-retry %t -- -- -std=c++20 -I%src_root/include
+// A non-idempotent call in loops that do and do not retry it.
+#include <fallacy/annotations.h>
+#include <atomic>
+#include <stop_token>
+#include <vector>
+
+FALLACY_BLOCKING_REMOTE FALLACY_NOT_IDEMPOTENT bool chargeCard(int OrderId);
+void log(const char *What);
+
+// One charge per order: a loop over work.
+int chargeEach(const std::vector<int> &Orders) {
+  int Failed = 0;
+  for (int OrderId : Orders) // no-warning
+    if (!chargeCard(OrderId))
+      ++Failed;
+  return Failed;
+}
+
+// One charge per order, stopping at the first failure.
+bool chargeAllOrStop(const std::vector<int> &Orders) {
+  for (int OrderId : Orders)
+    if (!chargeCard(OrderId)) // no-warning
+      return false;
+  return true;
+}
+
+// Trying the same charge on the next replica until one answers: a retry.
+bool chargeFailover(const std::vector<int> &Replicas, int OrderId) {
+  for (int Replica : Replicas) {
+    (void)Replica;
+    if (chargeCard(OrderId))
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'chargeCard' can do its work twice if the reply is lost: the retry sends it again [fallacy-non-idempotent-retry]
+      return true;
+  }
+  return false;
+}
+
+// One charge per order that skips logging on failure: `continue` goes on to
+// the next order, yet it is taken for the next attempt at the same one.
+void chargeEachSkippingKnownFalsePositive(const std::vector<int> &Orders) {
+  for (int OrderId : Orders) {
+    if (!chargeCard(OrderId))
+      // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'chargeCard' can do its work twice{{.*}} [fallacy-non-idempotent-retry]
+      continue;
+    log("charged");
+  }
+}
+
+// A retry until a stop token fires still charges twice, but a loop whose
+// condition is a stop flag or token is taken for a service loop.
+void chargeUntilStoppedKnownFalseNegative(int OrderId, std::stop_token Stop) {
+  while (!Stop.stop_requested()) {
+    if (chargeCard(OrderId)) // no-warning
+      return;
+  }
+}
+
+// The same with an atomic flag.
+void chargeUntilCancelledKnownFalseNegative(int OrderId, const std::atomic<bool> &Cancelled) {
+  while (!Cancelled) {
+    if (chargeCard(OrderId)) // no-warning
+      return;
+  }
+}
+
+// `while (!ok) ok = charge();` is a retry, but the bool is taken for a stop flag.
+void chargeWhileNotOkKnownFalseNegative(int OrderId) {
+  bool Ok = false;
+  while (!Ok)
+    Ok = chargeCard(OrderId); // no-warning
+}
+
+// A flag that holds the failure, negated in its initialiser, is read as success.
+void chargeFailedFlagKnownFalseNegative(int OrderId) {
+  for (int Attempt = 0; Attempt < 3; ++Attempt) {
+    bool Failed = !chargeCard(OrderId); // no-warning
+    if (Failed)
+      continue;
+    break;
+  }
+}

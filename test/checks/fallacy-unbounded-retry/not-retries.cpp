@@ -1,0 +1,96 @@
+// RUN: %check_fallacy %s fallacy-unbounded-retry %t -- -- -std=c++17 -I%src_root/include
+// Loops that call the network again and again but do not retry a failure.
+#include <fallacy/annotations.h>
+#include <atomic>
+#include <chrono>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+FALLACY_BLOCKING_REMOTE bool sendOrder(int Id);         // false when it failed
+FALLACY_BLOCKING_REMOTE int connectTo(const char *Host); // -1 when it failed
+void handle(const char *Data, long Size);
+
+// A reconnect loop that runs until a stop flag says so serves, it does not retry.
+void reconnectUntilStopped(const std::atomic<bool> &Stop) {
+  while (!Stop.load()) { // no-warning
+    int Fd = connectTo("inventory.internal");
+    if (Fd < 0) {
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+      continue;
+    }
+    close(Fd);
+  }
+}
+
+// The same with a plain member flag.
+struct Poller {
+  bool Running = true;
+  void run() {
+    while (Running) { // no-warning
+      if (!sendOrder(1))
+        continue;
+    }
+  }
+};
+
+// Sending the chunks of one stream goes on after each success.
+bool sendAll(int Fd, const char *Data, size_t Size) {
+  size_t Sent = 0;
+  while (Sent < Size) { // no-warning
+    ssize_t N = send(Fd, Data + Sent, Size - Sent, 0);
+    if (N < 0)
+      return false;
+    Sent += N;
+  }
+  return true;
+}
+
+// An event loop that reads until the peer fails leaves on failure.
+void readUntilError(int Fd) {
+  char Buf[512];
+  for (;;) { // no-warning
+    ssize_t N = recv(Fd, Buf, sizeof Buf, 0);
+    if (N <= 0)
+      break;
+    handle(Buf, N);
+  }
+}
+
+// One call per item: a loop over work, not over attempts.
+int sendEach(const std::vector<int> &Ids) {
+  int Failed = 0;
+  for (int Id : Ids) // no-warning
+    if (!sendOrder(Id))
+      ++Failed;
+  return Failed;
+}
+
+// A server's accept loop goes on after a good connection too, yet `continue`
+// on a failed accept() makes it look like a retry.
+void acceptLoopKnownFalsePositive(int Listener) {
+  for (;;) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this retry loop can run forever: no attempt limit and no deadline stop it while the peer is down [fallacy-unbounded-retry]
+    int Fd = accept(Listener, nullptr, nullptr);
+    if (Fd < 0)
+      continue;
+    handle("", 0);
+    close(Fd);
+  }
+}
+
+// Reading a stream until EOF: `n == 0` is taken for success leaving the loop,
+// though the loop goes on after every successful read.
+void readUntilEofKnownFalsePositive(int Fd) {
+  char Buf[512];
+  while (true) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this retry loop can run forever{{.*}} [fallacy-unbounded-retry]
+    ssize_t N = read(Fd, Buf, sizeof Buf);
+    if (N == 0)
+      break;
+    if (N < 0)
+      return;
+    handle(Buf, N);
+  }
+}

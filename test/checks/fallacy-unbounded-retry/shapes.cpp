@@ -1,0 +1,150 @@
+// RUN: %check_fallacy %s fallacy-unbounded-retry %t -- -- -std=c++17 -I%src_root/include
+// Every loop shape that can retry, with a remote function of our own.
+#include <fallacy/annotations.h>
+#include <stdexcept>
+
+FALLACY_BLOCKING_REMOTE bool sendOrder(int Id);  // false when it failed
+FALLACY_BLOCKING_REMOTE int fetchQuote(int Id);  // -1 when it failed
+FALLACY_BLOCKING_REMOTE void pushEvent(int Id);  // throws when it failed
+
+// `while` whose condition is the call's failure: the classic retry.
+void whileFailed(int Id) {
+  while (!sendOrder(Id)) {
+  }
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this retry loop can run forever: no attempt limit and no deadline stop it while the peer is down [fallacy-unbounded-retry]
+}
+
+// `do`/`while` on a negative result.
+void doWhileNegative(int Id) {
+  int Quote;
+  do {
+    Quote = fetchQuote(Id);
+  } while (Quote < 0);
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: this retry loop can run forever{{.*}} [fallacy-unbounded-retry]
+}
+
+// `for (;;)` that leaves only on success.
+void forEverBreakOnSuccess(int Id) {
+  for (;;) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this retry loop can run forever{{.*}} [fallacy-unbounded-retry]
+    if (sendOrder(Id))
+      break;
+  }
+}
+
+// `while (true)` that starts the next attempt on failure and returns otherwise.
+void whileTrueContinueOnFailure(int Id) {
+  while (true) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this retry loop can run forever{{.*}} [fallacy-unbounded-retry]
+    int Quote = fetchQuote(Id);
+    if (Quote == -1)
+      continue;
+    return;
+  }
+}
+
+// An exception caught inside the loop starts the next attempt.
+void exceptionCaughtInside(int Id) {
+  while (true) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this retry loop can run forever{{.*}} [fallacy-unbounded-retry]
+    try {
+      pushEvent(Id);
+      break;
+    } catch (const std::runtime_error &) {
+    }
+  }
+}
+
+// The same loop bounded by an attempt counter is fine.
+void exceptionCaughtInsideBounded(int Id) {
+  for (int Attempt = 0; Attempt < 3; ++Attempt) { // no-warning
+    try {
+      pushEvent(Id);
+      return;
+    } catch (const std::runtime_error &) {
+    }
+  }
+}
+
+// A handler that rethrows ends the attempts: no retry.
+void handlerRethrows(int Id) {
+  while (true) { // no-warning
+    try {
+      pushEvent(Id);
+      return;
+    } catch (const std::runtime_error &) {
+      throw;
+    }
+  }
+}
+
+// A try around the whole loop catches once: no retry.
+void tryAroundTheLoop(int Id) {
+  try {
+    while (true) { // no-warning
+      pushEvent(Id);
+      break;
+    }
+  } catch (...) {
+  }
+}
+
+// Range-for over a fixed list of delays is a finite number of attempts.
+void rangeForOverAttempts(int Id) {
+  for (int DelayMs : {100, 200, 400}) { // no-warning
+    if (sendOrder(Id))
+      return;
+    (void)DelayMs;
+  }
+}
+
+// A loop that runs the call once and leaves whatever happened is no retry.
+void loopLeavesEitherWay(int Id) {
+  while (true) { // no-warning
+    sendOrder(Id);
+    break;
+  }
+}
+
+// The issue names `while (!ok)` as a retry, but a bool variable in the
+// condition is taken for a stop flag, even when the retried call sets it.
+void whileNotOkKnownFalseNegative(int Id) {
+  bool Ok = false;
+  while (!Ok) // no-warning
+    Ok = sendOrder(Id);
+}
+
+// A goto back-edge retries like a loop, but only loop statements are analysed.
+void gotoBackEdgeKnownFalseNegative(int Id) {
+again:
+  if (!sendOrder(Id))
+    goto again; // no-warning
+}
+
+// A handler that rethrows only on the last attempt still lets the loop go on,
+// but any leaving statement in the handler makes the loop a non-retry.
+void rethrowOnLastAttemptKnownFalseNegative(int Id) {
+  for (int Attempt = 0;; ++Attempt) { // no-warning
+    try {
+      pushEvent(Id);
+      return;
+    } catch (const std::runtime_error &) {
+      if (Attempt == 100)
+        throw;
+    }
+  }
+}
+
+// A success flag set inside the try block and tested after it is not tracked.
+void successFlagAfterTryKnownFalseNegative(int Id) {
+  while (true) { // no-warning
+    bool Sent = false;
+    try {
+      pushEvent(Id);
+      Sent = true;
+    } catch (...) {
+    }
+    if (Sent)
+      break;
+  }
+}
