@@ -28,7 +28,8 @@ In a bad example, every line that must be flagged carries a trailing comment
 The check of the page must warn on exactly those lines and nowhere else. The
 text after `warning:` must appear in the real message (a trailing `...` marks
 an abbreviation; an empty text accepts any message). A good example must get
-no warning at all. Any compiler error fails the test. Every page needs at least
+no warning at all. The same marker serves a check whose default severity is
+`note`: its findings are the note lines that carry the [check-id] tag. Any compiler error fails the test. Every page needs at least
 one bad and one good example; ```cpp blocks without the marker line (fragments,
 configuration snippets) are not compiled.
 
@@ -45,7 +46,7 @@ import sys
 
 MARKER = re.compile(r"^//\s*(Bad|Good) example \(([a-z0-9]+)\)\s*$")
 EXPECT = re.compile(r"//\s*warning:\s*(.*?)\s*$")
-DIAG = re.compile(r"^(.*?):(\d+):(\d+): (warning|error|fatal error): (.*?)(?: \[([^\]]+)\])?$")
+DIAG = re.compile(r"^(.*?):(\d+):(\d+): (warning|error|fatal error|note): (.*?)(?: \[([^\]]+)\])?$")
 FAMILIES = ("libcurl", "grpc", "boost", "httplib", "hiredis", "libpq", "libpqxx", "zmq",
             "cppzmq", "plain")
 
@@ -91,9 +92,12 @@ def parse_diagnostics(output):
     found = collections.defaultdict(list)
     for line in output.splitlines():
         m = DIAG.match(line)
-        if m:
+        # A check whose severity is `note` reports at note level; its finding
+        # carries the [check-id] tag, the notes attached to a finding do not.
+        if m and not (m.group(4) == "note" and not m.group(6)):
+            level = "warning" if m.group(4) == "note" else m.group(4)
             found[os.path.basename(m.group(1))].append(
-                (int(m.group(2)), m.group(4), m.group(5), m.group(6) or ""))
+                (int(m.group(2)), level, m.group(5), m.group(6) or ""))
     return found
 
 
