@@ -13,6 +13,11 @@ namespace fallacy {
 namespace {
 constexpr llvm::StringLiteral LoopNode = "data-loop";
 
+std::string message(StringRef Callee) {
+  return ("'" + Callee + "' costs one round trip per iteration: a loop over N items waits for the "
+          "network N times").str();
+}
+
 SummaryLocation locationOf(SourceLocation Loc, const SourceManager &SM) {
   Loc = SM.getExpansionLoc(Loc);
   SummaryLocation L;
@@ -71,6 +76,7 @@ void ChattyLoopCheck::check(const MatchFinder::MatchResult &Result) {
         F.Check = getID().str();
         F.RequiresRemote = usrOf(*Callee);
         F.Callee = Name.str();
+        F.Message = message(Name);
         F.At = locationOf(Loc, SM);
         F.EndOffset = SM.getFileOffset(SM.getExpansionLoc(P.Call->getEndLoc()));
         F.Loop = locationOf(Loop->getBeginLoc(), SM);
@@ -79,9 +85,7 @@ void ChattyLoopCheck::check(const MatchFinder::MatchResult &Result) {
       }
       continue;
     }
-    diag(Loc, "'%0' costs one round trip per iteration: a loop over N items waits for the network "
-              "N times")
-        << Name << P.Call->getSourceRange();
+    diag(Loc, message(Name)) << P.Call->getSourceRange();
     if (P.Site.Call != P.Call)
       diag(P.Site.Call->getBeginLoc(), "the remote call ('%0') is made here", DiagnosticIDs::Note)
           << (calleeOf(*P.Site.Call) ? calleeOf(*P.Site.Call)->getName() : StringRef("it"));
@@ -115,14 +119,15 @@ void ChattyLoopCheck::recordFunctionFacts(ASTContext &C) {
       F.Batch = Site.Op->Batch;
       F.Site = locationOf(Site.Call->getBeginLoc(), SM);
     }
+    // The project's functions it calls, wherever their bodies are: a chain
+    // through this file's helpers to another file's query is followed by
+    // the driver's closure.
     for (const CallExpr *Call : Entry->Calls)
       if (const FunctionDecl *Callee = Call->getDirectCallee();
-          Callee && !TuIndex::definition(Callee) && !isLibraryLocation(Callee->getLocation(), SM))
+          Callee && Callee != FD && !isLibraryLocation(Callee->getLocation(), SM))
         if (std::string U = usrOf(*Callee); !U.empty() && !llvm::is_contained(F.Calls, U))
           F.Calls.push_back(U);
-    // Remote functions matter to every unit; the calls of a local function
-    // only from the file that defines it (headers are seen by their users).
-    if (F.Remote || (!F.Calls.empty() && SM.isInMainFile(FD->getLocation())))
+    if (F.Remote || !F.Calls.empty())
       S->Functions.push_back(std::move(F));
   }
 }

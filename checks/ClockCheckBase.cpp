@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -17,6 +18,12 @@ constexpr llvm::StringLiteral SinkNode = "time-sink";
 ClockCheckBase::ClockCheckBase(StringRef Name, tidy::ClangTidyContext *Context)
     : FallacyCheck(Name, Context) {
   Model = loadModel();
+  // A pattern that does not compile would silently match nothing.
+  std::string Pattern = stringOption("TimeFieldPattern"), Problem;
+  if (!llvm::Regex(Pattern).isValid(Problem)) {
+    configurationDiag("invalid TimeFieldPattern '%0': %1", DiagnosticIDs::Error) << Pattern << Problem;
+    Model = nullptr;
+  }
 }
 
 void ClockCheckBase::registerMatchers(MatchFinder *Finder) {
@@ -26,9 +33,13 @@ void ClockCheckBase::registerMatchers(MatchFinder *Finder) {
   auto Overloaded = cxxOperatorCallExpr(
       hasAnyOverloadedOperatorName("<", ">", "<=", ">=", "==", "!=", "-"), argumentCountIs(2));
   auto MinMax = callExpr(callee(functionDecl(hasAnyName("::std::max", "::std::min"))), argumentCountIs(2));
-  Finder->addMatcher(
-      expr(anyOf(Compare, Overloaded, MinMax), unless(isExpansionInSystemHeader())).bind(SinkNode),
-      this);
+  // C++20 rewrites `a < b` on types with only operator<=> (std::chrono's
+  // time_point and duration); `!=` becomes `!(a == b)`, matched above.
+  auto Rewritten = cxxRewrittenBinaryOperator(hasAnyOperatorName("<", ">", "<=", ">="));
+  Finder->addMatcher(expr(anyOf(Compare, Overloaded, MinMax, Rewritten),
+                          unless(isExpansionInSystemHeader()))
+                         .bind(SinkNode),
+                     this);
 }
 
 void ClockCheckBase::check(const MatchFinder::MatchResult &Result) {
@@ -45,7 +56,10 @@ void ClockCheckBase::check(const MatchFinder::MatchResult &Result) {
     return;
   const Expr *L = nullptr, *R = nullptr;
   bool Subtraction = false;
-  if (const auto *B = dyn_cast<BinaryOperator>(Sink)) {
+  if (const auto *RW = dyn_cast<CXXRewrittenBinaryOperator>(Sink)) {
+    L = RW->getLHS();
+    R = RW->getRHS();
+  } else if (const auto *B = dyn_cast<BinaryOperator>(Sink)) {
     L = B->getLHS();
     R = B->getRHS();
     Subtraction = B->getOpcode() == BO_Sub;

@@ -115,10 +115,11 @@ bool validate(const CliOptions &O, raw_ostream &Errs) {
     Errs << "fallacy-lint: error: --config and --config-file are mutually exclusive\n";
     return false;
   }
-  if (!O.ListChecks && O.Explain.empty() && O.Files.empty() &&
+  if (!O.ListChecks && O.Explain.empty() && O.Files.empty() && O.SummaryIn.empty() &&
       (O.BuildPath.empty() || O.FixedCompilerArgs)) {
     Errs << "fallacy-lint: error: no input files; name the files to analyse, or give "
-            "-p <build-dir> to analyse every file in its compile_commands.json\n";
+            "-p <build-dir> to analyse every file in its compile_commands.json (or only "
+            "--summary-in files to resolve other shards' findings)\n";
     return false;
   }
   return true;

@@ -1,5 +1,6 @@
 // driver/Driver.cpp: one fallacy-lint run: configuration, units, workers, report, fixes, exit code.
 #include "Driver.h"
+#include "clang-tidy/GlobList.h"
 #include "Summaries.h"
 #include "llvm/Support/JSON.h"
 #include "CompileDb.h"
@@ -73,11 +74,20 @@ public:
       return Usage;
     }
     Provider = std::move(*P);
-    Plan = planUnits({O.BuildPath, O.FixedCompilerArgs, FALLACY_CLANG_RESOURCE_DIR}, O.Files);
+    // Only --summary-in and no files: a run that resolves other shards' facts.
+    if (!O.Files.empty() || !O.BuildPath.empty() || O.SummaryIn.empty())
+      Plan = planUnits({O.BuildPath, O.FixedCompilerArgs, FALLACY_CLANG_RESOURCE_DIR}, O.Files);
     for (const std::string &E : Plan.Errors)
       errs() << E << "\n";
     UsageError = !Plan.Errors.empty();
     std::vector<Unit> Units = screenUnits();
+    // Other shards' facts are read first, so a bad file is reported before
+    // the analysis spends its time (the run still goes on, and exits 2).
+    for (const std::string &File : O.SummaryIn)
+      if (Error E = Merged.addFile(File)) {
+        errs() << "fallacy-lint: error: " << toString(std::move(E)) << "\n";
+        UsageError = true;
+      }
     // Nothing could even be tried: the errors above are the whole story, and
     // an empty report would read as a clean run.
     if (UsageError && Units.empty() && Plan.Failures.empty())
@@ -94,9 +104,12 @@ public:
       return 128 + Outcome.InterruptSignal;
     }
     printConfigWarnings(Outcome.Results);
-    resolveSummaries(Outcome.Results);
+    unsigned SummarySuppressed = 0;
+    std::vector<Finding> CrossFile = resolveSummaries(Outcome.Results, SummarySuppressed);
     RunResult R = mergeUnits(std::move(Outcome.Results), std::move(Plan.Failures),
                              std::vector<std::string>(Enabled.begin(), Enabled.end()), Sources);
+    addFindings(R, std::move(CrossFile));
+    R.Stats.Suppressed += SummarySuppressed;
     writeReport(R);
     if (!O.ExportFixes.empty())
       report(writeFileAtomically(O.ExportFixes, [&](raw_ostream &OS) { writeFixesYaml(R, OS); }));
@@ -106,6 +119,8 @@ public:
   }
 
 private:
+  MergedSummary Merged; ///< --summary-in's facts, then every unit's.
+
   // Drops the units governed by a configuration that does not parse (each
   // named as a failure) and those for which no check is enabled at all.
   std::vector<Unit> screenUnits() {
@@ -135,15 +150,11 @@ private:
   // Cross-file facts: merge every unit's (and --summary-in's), turn the
   // findings that waited on another file into findings, and write
   // --summary-out for other shards.
-  void resolveSummaries(std::vector<UnitResult> &Results) {
-    MergedSummary Merged;
-    for (const std::string &File : O.SummaryIn)
-      if (Error E = Merged.addFile(File)) {
-        errs() << "fallacy-lint: error: " << toString(std::move(E)) << "\n";
-        UsageError = true;
-      }
-    for (UnitResult &U : Results) {
-      if (U.Summary.is_null())
+  std::vector<Finding> resolveSummaries(const std::vector<UnitResult> &Results, unsigned &Suppressed) {
+    for (const UnitResult &U : Results) {
+      // A unit that did not compile was seen only in part: its facts and
+      // pending findings would be guesses.
+      if (U.Summary.is_null() || U.Failure)
         continue;
       Expected<json::Value> V = json::parse(U.Summary.dump());
       Expected<UnitSummary> S = V ? summaryFromJSON(*V, U.File) : V.takeError();
@@ -153,18 +164,23 @@ private:
       }
       Merged.add(std::move(*S));
     }
-    unsigned Suppressed = 0;
-    std::vector<Finding> Found = Merged.resolve(checkMetadata(), Sources, Suppressed);
-    // They belong to the unit they were found in; any analysed unit carries
-    // them to the merge (which deduplicates and sorts).
-    for (UnitResult &U : Results)
-      if (!U.Failure) {
-        U.Suppressed += Suppressed;
-        U.Findings.insert(U.Findings.end(), Found.begin(), Found.end());
-        break;
-      }
+    // A pending finding obeys the configuration of its own file, as the
+    // findings made while that file was parsed do.
+    auto LevelFor = [&](const PendingFinding &P) -> std::optional<std::string> {
+      if (Provider->brokenConfigFor(P.At.File))
+        return std::nullopt;
+      clang::tidy::ClangTidyOptions Opts = Provider->getOptions(P.At.File);
+      if (!clang::tidy::GlobList(Opts.Checks.value_or("")).contains(P.Check))
+        return std::nullopt;
+      if (clang::tidy::GlobList(Opts.WarningsAsErrors.value_or("")).contains(P.Check))
+        return std::string("error");
+      const CheckRecord *R = checkMetadata().find(P.Check);
+      return R ? R->Severity : std::string("warning");
+    };
+    std::vector<Finding> Found = Merged.resolve(checkMetadata(), Sources, Suppressed, LevelFor);
     if (!O.SummaryOut.empty())
-      report(writeFileAtomically(O.SummaryOut, [&](raw_ostream &OS) { OS << toJSON(Merged.all()); }));
+      report(writeFileAtomically(O.SummaryOut, [&](raw_ostream &OS) { OS << toJSON(Merged.unresolved()); }));
+    return Found;
   }
 
   // Configuration problems the checks found (a model file that does not

@@ -9,8 +9,25 @@ using namespace llvm;
 namespace fallacy::driver {
 
 void MergedSummary::add(UnitSummary S) {
-  for (FunctionFact &F : S.Functions)
-    Functions.push_back(std::move(F));
+  // A function defined in a header is summarised by every unit that
+  // includes it: one fact per function, its calls the union of them all.
+  for (FunctionFact &F : S.Functions) {
+    auto [It, New] = Index.try_emplace(F.Usr, Functions.size());
+    if (New) {
+      Functions.push_back(std::move(F));
+      continue;
+    }
+    FunctionFact &Known = Functions[It->second];
+    for (std::string &C : F.Calls)
+      if (!llvm::is_contained(Known.Calls, C))
+        Known.Calls.push_back(std::move(C));
+    if (F.Remote && !Known.Remote) {
+      Known.Remote = true;
+      Known.Operation = std::move(F.Operation);
+      Known.Batch = std::move(F.Batch);
+      Known.Site = std::move(F.Site);
+    }
+  }
   for (PendingFinding &P : S.Pending)
     Pending.push_back(std::move(P));
   Closed = false;
@@ -36,25 +53,28 @@ void MergedSummary::closure() const {
   if (Closed)
     return;
   Remote.clear();
-  StringMap<std::vector<const FunctionFact *>> ByUsr;
+  // A function that calls a remote function is remote: walk the call edges
+  // backwards from the functions whose own bodies make a remote call.
+  StringMap<std::vector<const FunctionFact *>> Callers;
+  std::vector<const FunctionFact *> Work;
   for (const FunctionFact &F : Functions) {
-    ByUsr[F.Usr].push_back(&F);
-    if (F.Remote && !Remote.count(F.Usr))
+    for (const std::string &Callee : F.Calls)
+      Callers[Callee].push_back(&F);
+    if (F.Remote) {
       Remote[F.Usr] = &F;
-  }
-  // A function that calls a remote function is remote: iterate to a fixed point.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const FunctionFact &F : Functions) {
-      if (Remote.count(F.Usr))
-        continue;
-      for (const std::string &Callee : F.Calls)
-        if (auto It = Remote.find(Callee); It != Remote.end()) {
-          Remote[F.Usr] = It->second;
-          Changed = true;
-          break;
-        }
+      Work.push_back(&F);
     }
+  }
+  while (!Work.empty()) {
+    const FunctionFact *F = Work.back();
+    Work.pop_back();
+    const FunctionFact *Site = Remote[F->Usr];
+    auto It = Callers.find(F->Usr);
+    if (It == Callers.end())
+      continue;
+    for (const FunctionFact *Caller : It->second)
+      if (Remote.try_emplace(Caller->Usr, Site).second)
+        Work.push_back(Caller);
   }
   Closed = true;
 }
@@ -101,14 +121,18 @@ bool suppressedByComment(SourceCache &Sources, StringRef File, unsigned Line, St
   return Open > 0;
 }
 
-std::vector<Finding> MergedSummary::resolve(const CheckMetadata &Meta, SourceCache &Sources,
-                                            unsigned &Suppressed) const {
+std::vector<Finding> MergedSummary::resolve(
+    const CheckMetadata &Meta, SourceCache &Sources, unsigned &Suppressed,
+    const std::function<std::optional<std::string>(const PendingFinding &)> &LevelFor) const {
   std::vector<Finding> Out;
   StringSet<> Seen;
   for (const PendingFinding &P : Pending) {
     const FunctionFact *Site = remoteThrough(P.RequiresRemote);
     const CheckRecord *Record = Meta.find(P.Check);
     if (!Site || !Record)
+      continue;
+    std::optional<std::string> Level = LevelFor ? LevelFor(P) : Record->Severity;
+    if (!Level)
       continue;
     std::string Key = P.Check + "@" + P.At.File + ":" + std::to_string(P.At.Offset);
     if (!Seen.insert(Key).second)
@@ -119,9 +143,8 @@ std::vector<Finding> MergedSummary::resolve(const CheckMetadata &Meta, SourceCac
     }
     Finding F;
     F.CheckId = P.Check;
-    F.Level = Record->Severity;
-    F.Message = "'" + P.Callee +
-                "' costs one round trip per iteration: a loop over N items waits for the network N times";
+    F.Level = *Level;
+    F.Message = P.Message;
     F.File = P.At.File;
     F.Offset = P.At.Offset;
     F.Ranges.push_back({P.At.File, P.At.Offset, P.EndOffset});
@@ -136,10 +159,12 @@ std::vector<Finding> MergedSummary::resolve(const CheckMetadata &Meta, SourceCac
   return Out;
 }
 
-UnitSummary MergedSummary::all() const {
+UnitSummary MergedSummary::unresolved() const {
   UnitSummary S;
   S.Functions = Functions;
-  S.Pending = Pending;
+  for (const PendingFinding &P : Pending)
+    if (!remoteThrough(P.RequiresRemote))
+      S.Pending.push_back(P);
   return S;
 }
 

@@ -7,6 +7,8 @@
 #include "analysis/Summary.h"
 #include "output/Output.h"
 #include "llvm/Support/Error.h"
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,14 +26,21 @@ public:
   /// The pending findings whose condition now holds, as findings (notes point
   /// at the loop and at the remote call in the other file). Pending findings
   /// suppressed by a NOLINT comment at their line are counted in Suppressed.
-  std::vector<Finding> resolve(const CheckMetadata &Meta, SourceCache &Sources,
-                               unsigned &Suppressed) const;
-  /// Everything, for --summary-out: facts and the findings still pending.
-  UnitSummary all() const;
+  /// \p LevelFor gives a pending finding's level as its file's configuration
+  /// sets it ("warning", "error" with WarningsAsErrors...), or nullopt when that
+  /// configuration does not enable its check.
+  std::vector<Finding>
+  resolve(const CheckMetadata &Meta, SourceCache &Sources, unsigned &Suppressed,
+          const std::function<std::optional<std::string>(const PendingFinding &)> &LevelFor =
+              nullptr) const;
+  /// Everything, for --summary-out: the facts, and the pending findings that
+  /// these facts do not resolve (the resolved ones were reported by this run).
+  UnitSummary unresolved() const;
 
 private:
   void closure() const;
   std::vector<FunctionFact> Functions;
+  llvm::StringMap<size_t> Index; ///< Usr -> its (merged) fact in Functions.
   std::vector<PendingFinding> Pending;
   mutable llvm::StringMap<const FunctionFact *> Remote; ///< Usr -> the fact with the remote call.
   mutable bool Closed = false;

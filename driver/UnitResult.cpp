@@ -134,6 +134,25 @@ llvm::Expected<UnitResult> unitResultFromJson(llvm::StringRef Text) {
   }
 }
 
+void addFindings(RunResult &R, std::vector<Finding> More) {
+  if (More.empty())
+    return;
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  for (const Finding &F : R.Findings)
+    Seen.insert({F.CheckId, F.File, F.Offset, F.Message});
+  std::set<std::string> Checks(R.EnabledChecks.begin(), R.EnabledChecks.end());
+  for (Finding &F : More)
+    if (Seen.insert({F.CheckId, F.File, F.Offset, F.Message}).second) {
+      Checks.insert(F.CheckId);
+      R.Findings.push_back(std::move(F));
+    }
+  R.EnabledChecks.assign(Checks.begin(), Checks.end());
+  std::sort(R.Findings.begin(), R.Findings.end(), [](const Finding &A, const Finding &B) {
+    return std::tie(A.File, A.Offset, A.CheckId, A.Message) <
+           std::tie(B.File, B.Offset, B.CheckId, B.Message);
+  });
+}
+
 RunResult mergeUnits(std::vector<UnitResult> Units, std::vector<UnitFailure> Failures,
                      const std::vector<std::string> &EnabledChecks, SourceCache &Sources) {
   RunResult R;

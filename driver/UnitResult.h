@@ -45,6 +45,10 @@ llvm::Expected<UnitResult> unitResultFromJson(llvm::StringRef Text);
 /// reports once: same check, file, offset and message) and sorted by file,
 /// offset, check and message; failures sorted by file, compiler errors
 /// rendered as "file:line:col: error: message" lines.
+/// Adds findings made after the units were merged (cross-file findings)
+/// with the same deduplication and order.
+void addFindings(RunResult &R, std::vector<Finding> More);
+
 RunResult mergeUnits(std::vector<UnitResult> Units, std::vector<UnitFailure> Failures,
                      const std::vector<std::string> &EnabledChecks, SourceCache &Sources);
 

@@ -28,6 +28,11 @@ check_script = os.path.join(config.test_source_root, "check_fallacy.py")
 config.substitutions.append(
     ("%check_fallacy", f"{config.python} {check_script} --fallacy-lint={fallacy_lint} "
                        f"--filecheck={config.filecheck}"))
+# %expect_exit N cmd...: runs cmd, passes its output through, fails unless it
+# exits with N (lit's `not` only tells zero from non-zero). Listed before
+# %fallacy_lint... so no shorter substitution eats its prefix.
+config.substitutions.insert(
+    0, ("%expect_exit", f"{config.python} {os.path.join(config.test_source_root, 'expect_exit.py')}"))
 config.substitutions.append(("%fallacy_lint", fallacy_lint))
 config.substitutions.append(("%fallacy_clangd", os.path.join(config.fallacy_bin_dir, "fallacy-clangd")))
 config.substitutions.append(("%fallacy_plugin", os.path.join(config.fallacy_lib_dir, "libfallacy-lint-plugin.so")))

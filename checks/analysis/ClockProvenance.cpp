@@ -61,9 +61,14 @@ ClockProvenance::ClockProvenance(const ApiModel &Model, ASTContext &Ctx, ClockOp
 bool ClockProvenance::timeNamed(StringRef Name) const { return !Name.empty() && TimeName.match(Name); }
 
 Provenance ClockProvenance::merge(const Provenance &A, const Provenance &B) {
-  if (A.K == Provenance::Kind::None)
+  // A time (or a column that may hold one) wins over a constant or a
+  // duration on the other branch: `Ok ? column : 0` still carries the column.
+  auto Weight = [](const Provenance &P) {
+    return P.isTime() ? 3 : P.What == "untyped" ? 2 : P.K == Provenance::Kind::Duration ? 1 : 0;
+  };
+  if (Weight(A) < Weight(B))
     return B;
-  if (B.K == Provenance::Kind::None)
+  if (Weight(B) < Weight(A))
     return A;
   // Different clocks through one variable: the first one decides, a guess
   // we only make for reporting what a value may be.
@@ -96,9 +101,13 @@ Provenance ClockProvenance::fromCall(const CallExpr &Call, unsigned Depth) {
   if (Name == "now" || Name == "Now" || Name == "time" || Name == "GetCurrentTime" ||
       Name == "GetCurrentTimeNanos") {
     bool Mono = Class.contains("steady") || Class.contains("monotonic");
+    // A free function: the C library's time(), or a library's Now(); the
+    // project's own now() is judged by what it returns (below).
+    bool LibraryFree = Class.empty() && (Name == "time" || isLibraryLocation(FD->getLocation(),
+                                                                             Ctx.getSourceManager()));
     bool Wall = Class.contains("system_clock") || Class.contains("utc_clock") ||
                 Class.contains("high_resolution") || Class.contains("tai_clock") ||
-                Class.contains("gps_clock") || Class.empty() || Class == "TimeUtil";
+                Class.contains("gps_clock") || LibraryFree || Class == "TimeUtil";
     if (Mono || Wall) {
       P.K = Mono ? Provenance::Kind::LocalMono : Provenance::Kind::LocalWall;
       P.Origin = &Call;

@@ -2,12 +2,14 @@
 #ifndef FALLACY_ANALYSIS_LOOPCALLS_H
 #define FALLACY_ANALYSIS_LOOPCALLS_H
 
+#include "llvm/ADT/DenseMap.h"
 #include "analysis/RemoteCalls.h"
 #include <vector>
 
 namespace clang {
 class ASTContext;
 class CallExpr;
+class FunctionDecl;
 class Stmt;
 class VarDecl;
 } // namespace clang
@@ -18,7 +20,8 @@ namespace fallacy {
 struct PerElementCall {
   const clang::CallExpr *Call = nullptr;
   RemoteSite Site;            ///< The synchronous remote operation it makes, when known in this unit.
-  bool Unresolved = false;    ///< The callee's body is in another file: remote or not, the summaries say.
+  bool Unresolved = false;    ///< The callee's body, or that of a function it calls, is in
+                              ///< another file: remote or not, the summaries say.
 };
 
 /// Finds the calls a loop over a collection makes once per element with an
@@ -39,6 +42,10 @@ public:
 
 private:
   bool constantSmallRange(const clang::Stmt &Loop);
+  /// True when \p F, defined here, calls (through bodies of this unit) a
+  /// function of the project whose body is in another file.
+  bool reachesOtherFile(const clang::FunctionDecl &F, unsigned Depth = 0);
+  llvm::DenseMap<const clang::FunctionDecl *, bool> ReachesMemo;
   clang::ASTContext &Ctx;
   RemoteCalls Remote;
   unsigned MaxConstant;

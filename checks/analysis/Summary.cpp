@@ -49,6 +49,7 @@ json::Value toJSON(const UnitSummary &S) {
     Pending.push_back(json::Object{{"check", P.Check},
                                    {"requiresRemote", P.RequiresRemote},
                                    {"callee", P.Callee},
+                                   {"message", P.Message},
                                    {"at", location(P.At)},
                                    {"endOffset", P.EndOffset},
                                    {"loop", location(P.Loop)}});
@@ -95,11 +96,13 @@ Expected<UnitSummary> summaryFromJSON(const json::Value &V, StringRef Origin) {
       PendingFinding F;
       auto Check = P ? P->getString("check") : std::nullopt;
       auto Req = P ? P->getString("requiresRemote") : std::nullopt;
-      if (!Check || !Req || !readLocation(P->getObject("at"), F.At) ||
+      auto Message = P ? P->getString("message") : std::nullopt;
+      if (!Check || !Req || !Message || !readLocation(P->getObject("at"), F.At) ||
           !readLocation(P->getObject("loop"), F.Loop))
         return Fail("pending[" + Twine(I) + "] is incomplete");
       F.Check = Check->str();
       F.RequiresRemote = Req->str();
+      F.Message = Message->str();
       F.Callee = P->getString("callee").value_or("").str();
       F.EndOffset = static_cast<unsigned>(P->getInteger("endOffset").value_or(F.At.Offset));
       S.Pending.push_back(std::move(F));

@@ -37,6 +37,7 @@ struct PendingFinding {
   std::string Check;
   std::string RequiresRemote; ///< USR of the function that must be remote.
   std::string Callee;         ///< Its name as called.
+  std::string Message;        ///< The diagnostic, as the check words it.
   SummaryLocation At;         ///< The call in the loop.
   unsigned EndOffset = 0;
   SummaryLocation Loop;       ///< The loop, for a note.

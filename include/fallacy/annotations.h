@@ -11,12 +11,6 @@
 #define FALLACY_ANNOTATE_(what) __attribute__((annotate(what)))
 #else
 #define FALLACY_ANNOTATE_(what)
-/// On a function: its result is a time read from another host's clock.
-#define FALLACY_REMOTE_CLOCK FALLACY_ANNOTATE_("fallacy::remote_clock")
-/// On a function: it compares times on a synchronised or hybrid logical clock
-/// (TrueTime-style intervals, HLC), so cross-host comparisons in it are sound.
-#define FALLACY_SYNCHRONISED_CLOCK FALLACY_ANNOTATE_("fallacy::synchronised_clock")
-
 #endif
 
 /// On a function: each call blocks the calling thread on another host.

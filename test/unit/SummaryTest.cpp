@@ -38,6 +38,7 @@ PendingFinding pending(const std::string &Requires, const std::string &File, uns
   P.Check = "fallacy-chatty-loop";
   P.RequiresRemote = Requires;
   P.Callee = "load";
+  P.Message = "'load' costs one round trip per iteration: a loop over N items waits for the network N times";
   P.At = loc(File, Offset, Line, 5);
   P.EndOffset = Offset + 8;
   P.Loop = loc(File, 0, 1, 1);
@@ -62,6 +63,7 @@ TEST(SummaryTest, RoundTrip) {
   EXPECT_EQ(Back->Functions[1].Calls, std::vector<std::string>{"c:@F@load"});
   ASSERT_EQ(Back->Pending.size(), 1u);
   EXPECT_EQ(Back->Pending[0].RequiresRemote, "c:@F@load");
+  EXPECT_EQ(Back->Pending[0].Message, S.Pending[0].Message);
   EXPECT_EQ(Back->Pending[0].At.Offset, 120u);
   EXPECT_EQ(Back->Pending[0].EndOffset, 128u);
   EXPECT_EQ(Back->Pending[0].Loop.Line, 1u);
@@ -102,6 +104,39 @@ TEST(SummaryTest, RemoteThroughCallsAcrossUnits) {
   EXPECT_EQ(M.remoteThrough("c:@F@unknown"), nullptr);
 }
 
+// A header's function summarised by two units is one fact with both units' calls.
+TEST(SummaryTest, SameFunctionFromTwoUnits) {
+  MergedSummary M;
+  UnitSummary A, B, Repo;
+  A.Functions.push_back(fact("c:@F@inlineHelper", {"c:@F@local"}));
+  B.Functions.push_back(fact("c:@F@inlineHelper", {"c:@F@load"}));
+  Repo.Functions.push_back(remoteFact("c:@F@load", "/src/repo.cpp"));
+  M.add(A);
+  M.add(B);
+  M.add(Repo);
+  EXPECT_EQ(M.unresolved().Functions.size(), 2u);
+  EXPECT_NE(M.remoteThrough("c:@F@inlineHelper"), nullptr);
+}
+
+// The configuration of the finding's file decides whether it is reported, and at which level.
+TEST(SummaryTest, ResolveHonoursTheFilesConfiguration) {
+  TempDir Dir;
+  std::string Service = Dir.write("service.cpp", "void run() {\n  for (int Id : Ids) load(Id);\n}\n");
+  MergedSummary M;
+  UnitSummary U;
+  U.Functions.push_back(remoteFact("c:@F@load", Dir.path("repo.cpp")));
+  U.Pending.push_back(pending("c:@F@load", Service, 34, 2));
+  M.add(U);
+  SourceCache Sources;
+  unsigned Suppressed = 0;
+  auto Disabled = [](const PendingFinding &) -> std::optional<std::string> { return std::nullopt; };
+  EXPECT_TRUE(M.resolve(checkMetadata(), Sources, Suppressed, Disabled).empty());
+  auto AsError = [](const PendingFinding &) -> std::optional<std::string> { return "error"; };
+  std::vector<Finding> Found = M.resolve(checkMetadata(), Sources, Suppressed, AsError);
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_EQ(Found[0].Level, "error");
+}
+
 // A pending finding becomes a finding only when its callee turns out remote;
 // a NOLINT comment on its line suppresses it and is counted.
 TEST(SummaryTest, ResolvePendingFindings) {
@@ -138,16 +173,20 @@ TEST(SummaryTest, ResolvePendingFindings) {
   EXPECT_NE(F.Notes[2].Message.find("ANY($1)"), std::string::npos);
 }
 
-// Unresolved findings and all facts survive a write-read cycle through all().
-TEST(SummaryTest, AllKeepsFactsAndPending) {
+// --summary-out keeps every fact but only the findings the facts do not
+// resolve: the resolved ones were reported by the run that writes it.
+TEST(SummaryTest, UnresolvedKeepsFactsAndWaitingFindings) {
   MergedSummary M;
   UnitSummary A;
   A.Functions.push_back(fact("c:@F@f", {"c:@F@g"}));
+  A.Functions.push_back(remoteFact("c:@F@h", "/src/h.cpp"));
   A.Pending.push_back(pending("c:@F@g", "/src/a.cpp", 10, 1));
+  A.Pending.push_back(pending("c:@F@h", "/src/a.cpp", 20, 2));
   M.add(A);
-  UnitSummary All = M.all();
-  EXPECT_EQ(All.Functions.size(), 1u);
-  EXPECT_EQ(All.Pending.size(), 1u);
+  UnitSummary Out = M.unresolved();
+  EXPECT_EQ(Out.Functions.size(), 2u);
+  ASSERT_EQ(Out.Pending.size(), 1u);
+  EXPECT_EQ(Out.Pending[0].RequiresRemote, "c:@F@g");
 }
 
 } // namespace

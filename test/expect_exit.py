@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# test/driver/Inputs/expect_exit.py: runs a command and fails unless it exits with the given code.
+# test/expect_exit.py: runs a command and fails unless it exits with the given code.
 """Usage: expect_exit.py CODE COMMAND [ARGS...]
 
 stdout and stderr pass through unchanged, so the output can be piped into
