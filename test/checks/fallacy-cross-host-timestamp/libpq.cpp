@@ -81,3 +81,10 @@ bool stringColumnKnownFalseNegative(PGresult *Res) {
   std::string Ts = PQgetvalue(Res, 0, 1);
   return std::stoll(Ts) < time(nullptr); // no-warning
 }
+
+// A column chosen on one branch of ?: still carries the server's clock.
+bool expiredOrMissing(PGresult *Res) {
+  long long expires_at = PQntuples(Res) > 0 ? std::atoll(PQgetvalue(Res, 0, 1)) : 0;
+  return expires_at < time(nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: comparing 'expires_at', from a peer's clock, with this host's clock{{.*}}
+}

@@ -1,5 +1,8 @@
 // RUN: %check_fallacy %s fallacy-cross-host-timestamp %t -- -- -std=c++17
 // RUN: %check_fallacy -check-suffix=CUSTOM %s fallacy-cross-host-timestamp %t -- --config="{CheckOptions: {fallacy-cross-host-timestamp.TimeFieldPattern: '^(exp|iat|nbf)$|(^|_)(ts|time)$|(_at|At|Time|Modified|Seen)(_?ms|Ms)?$'}}" -- -std=c++17
+// A TimeFieldPattern that is not a regular expression is a configuration error (exit 2), not a silent no-op.
+// RUN: %expect_exit 2 %fallacy_lint --checks=-*,fallacy-cross-host-timestamp "--config={CheckOptions: {fallacy-cross-host-timestamp.TimeFieldPattern: '(_at'}}" %s -- -std=c++17 2>&1 | FileCheck %s --check-prefix=BADPATTERN
+// BADPATTERN: error: invalid TimeFieldPattern '(_at': parentheses not balanced [clang-tidy-config]
 #include <ctime>
 #include <nlohmann/json.hpp>
 

@@ -120,3 +120,20 @@ bool twoSinksNoFixKnownFalseNegative() {
   // CHECK-FIXES: auto T0 = std::chrono::system_clock::now();
   // CHECK-FIXES: auto T1 = std::chrono::system_clock::now();
 }
+
+// The project's own now() is judged by what it returns, not by its name.
+namespace app {
+std::chrono::steady_clock::time_point now() { return std::chrono::steady_clock::now(); }
+std::chrono::system_clock::time_point wallNow() { return std::chrono::system_clock::now(); }
+} // namespace app
+bool steadyHelper() {
+  auto Start = app::now();
+  work();
+  return app::now() - Start > 2s; // no-warning
+}
+bool wallHelper() {
+  auto Start = app::wallNow();
+  work();
+  return app::wallNow() - Start > 2s;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: elapsed time measured on the wall clock{{.*}} [fallacy-wall-clock-duration]
+}
