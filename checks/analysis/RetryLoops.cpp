@@ -16,7 +16,8 @@ using namespace llvm;
 namespace fallacy {
 
 RetryFinder::RetryFinder(const ApiModel &Model, ASTContext &Ctx, RetryVocabulary Vocabulary)
-    : Model(Model), Ctx(Ctx), Vocabulary(std::move(Vocabulary)), Remote(Model, Ctx) {}
+    : Model(Model), Ctx(Ctx), Vocabulary(std::move(Vocabulary)), Remote(Model, Ctx),
+      Elements(Model, Ctx, /*MaxConstant=*/0) {}
 
 namespace {
 
@@ -214,8 +215,12 @@ std::optional<Retry> RetryFinder::retryAt(const Stmt &S) {
   return std::nullopt;
 }
 
-// Whether the loop runs \p Calls again after they failed.
-static bool retriesCalls(const Stmt &Loop, ArrayRef<const Expr *> Calls, ASTContext &Ctx) {
+// Whether the loop runs \p Calls again after they failed. \p PerElement: each
+// iteration passes them another element of the data the loop walks, so going
+// on after a failure moves to the next element; only leaving on success (the
+// next replica is tried after a failure) makes such a loop a retry.
+static bool retriesCalls(const Stmt &Loop, ArrayRef<const Expr *> Calls, bool PerElement,
+                         ASTContext &Ctx) {
   ResultTracker T(Ctx);
   for (const Expr *C : Calls)
     T.addCall(C);
@@ -238,7 +243,7 @@ static bool retriesCalls(const Stmt &Loop, ArrayRef<const Expr *> Calls, ASTCont
     Outcome G = guardOf(*E.S, Loop, T, Ctx);
     if (!E.Continues && G == Outcome::Success)
       return true; // Success leaves the loop, so failure goes round again.
-    if (E.Continues && G == Outcome::Failure)
+    if (E.Continues && G == Outcome::Failure && !PerElement)
       return true; // Failure starts the next attempt.
     if (!E.Continues && G == Outcome::Unrelated && exitAfterCaughtCall(*E.S, Loop, Calls, Ctx))
       return true;
@@ -261,7 +266,13 @@ std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
     R.Retried.push_back(C);
     R.Sites.push_back(Site);
   }
-  if (R.Retried.empty() || !retriesCalls(Loop, R.Retried, Ctx))
+  if (R.Retried.empty())
+    return std::nullopt;
+  bool PerElement = true;
+  std::vector<PerElementCall> ForEach = Elements.of(Loop);
+  for (const Expr *C : R.Retried)
+    PerElement &= llvm::any_of(ForEach, [&](const PerElementCall &P) { return P.Call == C; });
+  if (!retriesCalls(Loop, R.Retried, PerElement, Ctx))
     return std::nullopt;
   findBound(Loop, R);
   findWaits(Loop, R);
@@ -350,7 +361,7 @@ const RetryFinder::HelperInfo &RetryFinder::helper(const FunctionDecl &FD) {
         const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
         if (!Parent)
           break;
-        if (isLoop(*Parent) && retriesCalls(*Parent, Invocations, Ctx)) {
+        if (isLoop(*Parent) && retriesCalls(*Parent, Invocations, /*PerElement=*/false, Ctx)) {
           Info.IsHelper = true;
           Info.CallableParam = P;
           Info.Shape.Where = Parent;

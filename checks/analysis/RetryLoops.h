@@ -2,6 +2,7 @@
 #ifndef FALLACY_ANALYSIS_RETRYLOOPS_H
 #define FALLACY_ANALYSIS_RETRYLOOPS_H
 
+#include "analysis/LoopCalls.h"
 #include "analysis/RemoteCalls.h"
 #include "llvm/ADT/DenseMap.h"
 #include <optional>
@@ -80,6 +81,7 @@ private:
   clang::ASTContext &Ctx;
   RetryVocabulary Vocabulary;
   RemoteCalls Remote;
+  LoopCalls Elements; ///< Which calls of a loop over data use the element.
   llvm::DenseMap<const clang::FunctionDecl *, HelperInfo> Helpers;
 };
 

@@ -17,6 +17,44 @@ int chargeEach(const std::vector<int> &Orders) {
   return Failed;
 }
 
+// One charge per order, skipping to the next order when one fails: `continue`
+// moves on to another element, it does not charge the same order again.
+int chargeEachSkippingFailures(const std::vector<int> &Orders) {
+  int Failed = 0;
+  for (int OrderId : Orders) { // no-warning
+    if (!chargeCard(OrderId)) {
+      log("charge failed");
+      ++Failed;
+      continue;
+    }
+    log("charged");
+  }
+  return Failed;
+}
+
+// The same over an index loop.
+int chargeEachByIndex(const std::vector<int> &Orders) {
+  int Failed = 0;
+  for (size_t I = 0; I < Orders.size(); ++I) { // no-warning
+    if (!chargeCard(Orders[I])) {
+      ++Failed;
+      continue;
+    }
+  }
+  return Failed;
+}
+
+// But the same order charged again on failure, in a loop over attempts, is a retry.
+bool chargeAttempts(int OrderId, int MaxAttempts) {
+  for (int Attempt = 0; Attempt < MaxAttempts; ++Attempt) {
+    if (!chargeCard(OrderId))
+      // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'chargeCard' can do its work twice if the reply is lost: the retry sends it again [fallacy-non-idempotent-retry]
+      continue;
+    return true;
+  }
+  return false;
+}
+
 // One charge per order, stopping at the first failure.
 bool chargeAllOrStop(const std::vector<int> &Orders) {
   for (int OrderId : Orders)
@@ -34,17 +72,6 @@ bool chargeFailover(const std::vector<int> &Replicas, int OrderId) {
       return true;
   }
   return false;
-}
-
-// One charge per order that skips logging on failure: `continue` goes on to
-// the next order, yet it is taken for the next attempt at the same one.
-void chargeEachSkippingKnownFalsePositive(const std::vector<int> &Orders) {
-  for (int OrderId : Orders) {
-    if (!chargeCard(OrderId))
-      // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'chargeCard' can do its work twice{{.*}} [fallacy-non-idempotent-retry]
-      continue;
-    log("charged");
-  }
 }
 
 // A retry until a stop token fires still charges twice, but a loop whose
