@@ -69,13 +69,6 @@ const Expr *buildingExpr(const clang::StringLiteral &L, ASTContext &Ctx) {
   return Top;
 }
 
-std::string leadingWord(StringRef Name) {
-  size_t End = 1;
-  while (End < Name.size() && !isUpper(Name[End]))
-    ++End;
-  return Name.take_front(End).str();
-}
-
 } // namespace
 
 bool IdempotencyAnalysis::hasStableKey(const Expr &Site, const Stmt &Retry) {
@@ -270,9 +263,21 @@ IdempotencyVerdict IdempotencyAnalysis::grpc(const Expr &Site, const Stmt &Retry
   std::string Level = protoLevel(Site, Method);
   if (Level == "NO_SIDE_EFFECTS" || Level == "IDEMPOTENT")
     return V;
-  std::string Verb = leadingWord(Method);
-  if (!llvm::is_contained(Opts.NonIdempotentVerbs, Verb))
+  // The longest entry of either list that starts the name at a word boundary
+  // decides (IdempotentVerbs wins a tie), so `CreateOrReplace` in
+  // IdempotentVerbs exempts that method from `Create`.
+  auto Longest = [&](const std::vector<std::string> &Verbs) {
+    size_t Best = 0;
+    for (const std::string &W : Verbs)
+      if (!W.empty() && Method.starts_with(W) &&
+          (Method.size() == W.size() || !llvm::isLower(Method[W.size()])))
+        Best = std::max(Best, W.size());
+    return Best;
+  };
+  size_t NotSafe = Longest(Opts.NonIdempotentVerbs), Safe = Longest(Opts.IdempotentVerbs);
+  if (NotSafe == 0 || Safe >= NotSafe)
     return V; // Get, List, Set, Delete... and names we cannot judge.
+  std::string Verb = Method.take_front(NotSafe).str();
   // A request that carries its own key (request_id, idempotency_key) set
   // before the retry is deduplicated by the server.
   if (const Expr *Req = argOf(Site, 1)) {

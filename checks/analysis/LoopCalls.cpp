@@ -109,10 +109,10 @@ std::vector<const VarDecl *> LoopCalls::elementVars(const Stmt &Loop) {
   return Vars;
 }
 
-std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
-  std::vector<PerElementCall> Out;
+std::vector<const CallExpr *> LoopCalls::usingElement(const Stmt &Loop) {
+  std::vector<const CallExpr *> Out;
   std::vector<const VarDecl *> Element = elementVars(Loop);
-  if (Element.empty() || constantSmallRange(Loop))
+  if (Element.empty())
     return Out;
   const Stmt *Body = nullptr;
   if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
@@ -145,9 +145,17 @@ std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   } C;
   C.TraverseStmt(const_cast<Stmt *>(Body));
-  for (const CallExpr *Call : C.All) {
-    if (!mentionsAny(*Call, Tainted))
-      continue;
+  for (const CallExpr *Call : C.All)
+    if (mentionsAny(*Call, Tainted))
+      Out.push_back(Call);
+  return Out;
+}
+
+std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
+  std::vector<PerElementCall> Out;
+  if (constantSmallRange(Loop))
+    return Out;
+  for (const CallExpr *Call : usingElement(Loop)) {
     PerElementCall P;
     P.Call = Call;
     P.Site = Remote.of(*Call);

@@ -37,6 +37,9 @@ public:
 
   /// The element-dependent calls of \p Loop; empty when it is not a loop over data.
   std::vector<PerElementCall> of(const clang::Stmt &Loop);
+  /// Every call in the body of \p Loop (a loop over data) whose arguments
+  /// depend on the element, remote or not, constant range or not.
+  std::vector<const clang::CallExpr *> usingElement(const clang::Stmt &Loop);
   /// The variables that name the element: the range variable, the iterator or index.
   std::vector<const clang::VarDecl *> elementVars(const clang::Stmt &Loop);
 

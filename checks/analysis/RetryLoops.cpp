@@ -269,9 +269,9 @@ std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
   if (R.Retried.empty())
     return std::nullopt;
   bool PerElement = true;
-  std::vector<PerElementCall> ForEach = Elements.of(Loop);
+  std::vector<const CallExpr *> ForEach = Elements.usingElement(Loop);
   for (const Expr *C : R.Retried)
-    PerElement &= llvm::any_of(ForEach, [&](const PerElementCall &P) { return P.Call == C; });
+    PerElement &= llvm::is_contained(ForEach, C);
   if (!retriesCalls(Loop, R.Retried, PerElement, Ctx))
     return std::nullopt;
   findBound(Loop, R);

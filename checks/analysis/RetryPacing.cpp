@@ -183,7 +183,12 @@ Retry::Bound boundKind(const Expr &Term, const VarSet &Modified) {
     return Retry::Bound::Cancellation;
   bool Comparison = false;
   const Expr *L = nullptr, *R = nullptr;
-  if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isComparisonOp()) {
+  if (const auto *RW = dyn_cast<CXXRewrittenBinaryOperator>(E)) {
+    // C++20: `now() < deadline` on time points is a rewritten operator<=>.
+    Comparison = true;
+    L = RW->getLHS();
+    R = RW->getRHS();
+  } else if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isComparisonOp()) {
     Comparison = true;
     L = B->getLHS();
     R = B->getRHS();

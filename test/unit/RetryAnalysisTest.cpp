@@ -89,10 +89,27 @@ TEST(RetryShapes, WhileNotOkVariableKnownFalseNegative) {
   EXPECT_FALSE(C.R);
 }
 
-// Pinned gap: `continue` on failure is enough, though success continues too.
-TEST(RetryShapes, PerItemContinueOnFailureKnownFalsePositive) {
+// In a loop over data whose call takes the element, `continue` on failure
+// moves on to the next element: no retry.
+TEST(RetryShapes, PerItemContinueOnFailureIsNoRetry) {
   LoopCase C("void log(); void f(const int *Ids, int N) {"
              " for (int I = 0; I < N; ++I) { if (!sendOrder(Ids[I])) continue; log(); } }",
+             "f");
+  EXPECT_FALSE(C.R);
+}
+
+// The same shape when the call ignores the loop variable is a retry.
+TEST(RetryShapes, ContinueOnFailureOfTheSameCall) {
+  LoopCase C("void log(); void f(int N) {"
+             " for (int I = 0; I < N; ++I) { if (!sendOrder(7)) continue; log(); break; } }",
+             "f");
+  EXPECT_TRUE(C.R);
+}
+
+// Over data, leaving on success is still a retry: the next replica is tried.
+TEST(RetryShapes, FailoverOverReplicasIsRetry) {
+  LoopCase C("void f(const int *Replicas, int N) {"
+             " for (int I = 0; I < N; ++I) { if (sendOrder(Replicas[I])) return; } }",
              "f");
   EXPECT_TRUE(C.R);
 }

@@ -23,13 +23,14 @@ bool throughLocals(const v1::Lease &L) {
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: comparing 'expires_at', from a peer's clock, with this host's clock: clock skew decides the result [fallacy-cross-host-timestamp]
 }
 
-// A variable initialised to 0 and assigned a peer's time later: the first
-// store (a constant, taken as a duration) decides, the assignment is lost.
-bool zeroThenAssignedKnownFalseNegative(const v1::Lease &L) {
+// A variable initialised to 0 and assigned a peer's time later: the time wins
+// over the constant.
+bool zeroThenAssigned(const v1::Lease &L) {
   time_t Expiry = 0;
   if (L.has_expires_at())
     Expiry = TimeUtil::TimestampToTimeT(L.expires_at());
-  return time(nullptr) > Expiry; // no-warning
+  return time(nullptr) > Expiry;
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: comparing 'expires_at', from a peer's clock, with this host's clock{{.*}}
 }
 
 // Through a struct member assigned in one function and read in another.
