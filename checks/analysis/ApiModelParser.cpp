@@ -38,6 +38,21 @@ private:
     return true;
   }
 
+  // An optional true/false; anything else is an error, so a typo (`"yes"`)
+  // never silently turns a rule off.
+  static bool flag(const Obj &O, StringRef Key, bool &Out, json::Path P, bool Default) {
+    Out = Default;
+    const json::Value *V = O.get(Key);
+    if (!V)
+      return true;
+    if (std::optional<bool> B = V->getAsBoolean()) {
+      Out = *B;
+      return true;
+    }
+    P.field(Key).report("expected true or false");
+    return false;
+  }
+
   static bool str(const Obj &O, StringRef Key, std::string &Out, json::Path P, bool Required) {
     const json::Value *V = O.get(Key);
     if (!V) {
@@ -199,7 +214,8 @@ private:
         !str(*H, "kind", Out.Kind, HP, true) || !kindExists(Out.Kind, HP.field("kind")) ||
         !str(*H, "annotatedParam", Out.AnnotatedParam, HP, false))
       return false;
-    Out.Object = H->getBoolean("object").value_or(false);
+    if (!flag(*H, "object", Out.Object, HP, false))
+      return false;
     if (Out.Object == (Arg >= 0) && Out.AnnotatedParam.empty()) {
       HP.report("expected exactly one of arg, object and annotatedParam");
       return false;
@@ -219,7 +235,10 @@ private:
       CP.report("expected an object with arg, and flags or contains");
       return false;
     }
-    if (C->getBoolean("anyArg").value_or(false))
+    bool AnyArg = false;
+    if (!flag(*C, "anyArg", AnyArg, CP, false))
+      return false;
+    if (AnyArg)
       Out.Arg = ArgCondition::AnyArg;
     if (!known(*C, {"arg", "anyArg", "flags", "contains", "noneRegex"}, CP) ||
         !index(*C, "arg", Out.Arg, CP) ||
@@ -348,10 +367,14 @@ private:
         !condition(O, "boundedWhen", Op.BoundedWhen, P) || !str(O, "fixit", Op.FixIt, P, false) ||
         !str(O, "missing", Op.Missing, P, false) || !str(O, "suggest", Op.Suggest, P, false))
       return false;
-    Op.RequiresFactory = O.getBoolean("requiresFactory").value_or(false);
-    Op.OncePerHandle = O.getBoolean("oncePerHandle").value_or(false);
-    Op.ExemptInLoopCondition = O.getBoolean("exemptInLoopCondition").value_or(false);
-    Op.Stream = O.getBoolean("stream").value_or(false);
+    if (!flag(O, "requiresFactory", Op.RequiresFactory, P, false))
+      return false;
+    if (!flag(O, "oncePerHandle", Op.OncePerHandle, P, false))
+      return false;
+    if (!flag(O, "exemptInLoopCondition", Op.ExemptInLoopCondition, P, false))
+      return false;
+    if (!flag(O, "stream", Op.Stream, P, false))
+      return false;
     if (!str(O, "batch", Op.Batch, P, false) || !idempotency(O, Op, P))
       return false;
     auto B = O.getBoolean("blocking");
@@ -383,7 +406,11 @@ private:
     const Obj *O = V->getAsObject();
     json::Path P = Up.field("idempotency");
     Operation::IdempotencyRule &R = Op.Idempotency;
-    if (!O || !known(*O, {"kind", "idempotent", "why", "verb", "verbFromName", "textArg",
+    if (!O) {
+      P.report("expected an object with kind (fixed, http, grpc, redis or sql)");
+      return false;
+    }
+    if (!known(*O, {"kind", "idempotent", "why", "verb", "verbFromName", "textArg",
                           "nonIdempotent", "verbSetters"},
                      P) ||
         !str(*O, "kind", R.Kind, P, true) || !str(*O, "why", R.Why, P, false) ||
@@ -395,18 +422,48 @@ private:
       P.field("kind").report("expected fixed, http, grpc, redis or sql");
       return false;
     }
-    R.Idempotent = O->getBoolean("idempotent").value_or(true);
-    R.VerbFromName = O->getBoolean("verbFromName").value_or(false);
+    if (!flag(*O, "idempotent", R.Idempotent, P, true))
+      return false;
+    if (!flag(*O, "verbFromName", R.VerbFromName, P, false))
+      return false;
+    if ((R.Kind == "redis" || R.Kind == "sql") && R.TextArg < 0) {
+      if (R.Kind == "redis")
+        P.field("textArg").report("a redis rule needs textArg, the argument with the command");
+      else
+        P.field("textArg").report("a sql rule needs textArg, the argument with the statement");
+      return false;
+    }
+    // The message says what a repeat does ("can <why> if the reply is lost").
+    if (R.Kind == "fixed" && !R.Idempotent && R.Why.empty()) {
+      P.field("why").report("a fixed non-idempotent operation needs why (\"charge twice\")");
+      return false;
+    }
+    // Verbs are compared in upper case, as HTTP and Redis spell them.
+    auto Upper = [](std::string &W) { W = StringRef(W).upper(); };
+    Upper(R.Verb);
+    llvm::for_each(R.NonIdempotent, Upper);
     return each(*O, "verbSetters", P, [&](const Obj &S, json::Path SP) {
       Operation::IdempotencyRule::VerbSetter VS;
-      const Obj *Sel = S.getObject("selector");
       if (!known(S, {"match", "handle", "selector", "verb", "verbArg"}, SP) ||
           !pattern(S, VS.Match, SP) || !handleRef(S, "handle", VS.Handle, SP) ||
           !str(S, "verb", VS.Verb, SP, false) || !index(S, "verbArg", VS.VerbArg, SP))
         return false;
-      if (Sel && (!index(*Sel, "arg", VS.SelectorArg, SP.field("selector")) ||
-                  !str(*Sel, "value", VS.Selector, SP.field("selector"), true)))
-        return false;
+      Upper(VS.Verb);
+      if (const json::Value *SelV = S.get("selector")) {
+        const Obj *Sel = SelV->getAsObject();
+        json::Path SelP = SP.field("selector");
+        if (!Sel || !known(*Sel, {"arg", "value"}, SelP)) {
+          if (!Sel)
+            SelP.report("expected {\"arg\": N, \"value\": \"NAME\"}");
+          return false;
+        }
+        if (!index(*Sel, "arg", VS.SelectorArg, SelP) || !str(*Sel, "value", VS.Selector, SelP, true))
+          return false;
+        if (VS.SelectorArg < 0) {
+          SelP.field("arg").report("expected the index of the argument that names the option");
+          return false;
+        }
+      }
       if (VS.Verb.empty() == (VS.VerbArg < 0)) {
         SP.report("expected exactly one of verb and verbArg");
         return false;
@@ -425,7 +482,8 @@ private:
       return false;
     if (S.Scope.empty())
       S.Scope = "total";
-    S.NonBlocking = O.getBoolean("nonBlocking").value_or(false);
+    if (!flag(O, "nonBlocking", S.NonBlocking, P, false))
+      return false;
     if (const Obj *Sel = O.getObject("selector")) {
       json::Path SP = P.field("selector");
       if (!known(*Sel, {"arg", "values"}, SP) || !index(*Sel, "arg", S.SelectorArg, SP) ||
@@ -454,8 +512,10 @@ private:
         !index(O, "copiesArg", F.CopiesArg, P) || !pattern(O, F.Match, P) ||
         !condition(O, "configuredWhen", F.ConfiguredWhen, P))
       return false;
-    F.Configured = O.getBoolean("configured").value_or(false);
-    F.Reported = O.getBoolean("reported").value_or(false);
+    if (!flag(O, "configured", F.Configured, P, false))
+      return false;
+    if (!flag(O, "reported", F.Reported, P, false))
+      return false;
     M.FactoryIndex.add(F.Match, M.Factories.size());
     M.Factories.push_back(std::move(F));
     return true;
@@ -467,7 +527,8 @@ private:
         !kindExists(G.Kind, P.field("kind")) || !pattern(O, G.Match, P) ||
         !timeoutArg(O, "timeout", G.Timeout, P))
       return false;
-    G.ClassWide = O.getBoolean("classWide").value_or(false);
+    if (!flag(O, "classWide", G.ClassWide, P, false))
+      return false;
     M.GuardIndex.add(G.Match, M.Guards.size());
     M.Guards.push_back(std::move(G));
     return true;
@@ -483,7 +544,8 @@ private:
       P.field("of").report("expected {\"arg\": N} or {\"object\": true}");
       return false;
     }
-    L.Of.Object = Of->getBoolean("object").value_or(false);
+    if (!flag(*Of, "object", L.Of.Object, P.field("of"), false))
+      return false;
     L.Of.Arg = Arg < 0 ? 0 : Arg;
     M.LayerIndex.add(L.Match, M.Layers.size());
     M.Layers.push_back(std::move(L));
@@ -522,10 +584,13 @@ private:
       P.field("from").report("expected {\"arg\": N} or {\"object\": true}");
       return false;
     }
-    R.From.Object = From->getBoolean("object").value_or(false);
+    if (!flag(*From, "object", R.From.Object, P.field("from"), false))
+      return false;
     R.From.Arg = Arg < 0 ? 0 : Arg;
-    R.KeyFromName = O.getBoolean("keyFromName").value_or(false);
-    R.Untyped = O.getBoolean("untyped").value_or(false);
+    if (!flag(O, "keyFromName", R.KeyFromName, P, false))
+      return false;
+    if (!flag(O, "untyped", R.Untyped, P, false))
+      return false;
     M.ClockReadIndex.add(R.Match, M.ClockReads.size());
     M.ClockReads.push_back(std::move(R));
     return true;
