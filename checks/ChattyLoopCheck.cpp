@@ -118,6 +118,11 @@ void ChattyLoopCheck::recordFunctionFacts(ASTContext &C) {
       F.Operation = calleeOf(*Site.Call) ? calleeOf(*Site.Call)->getNameAsString() : "";
       F.Batch = Site.Op->Batch;
       F.Site = locationOf(Site.Call->getBeginLoc(), SM);
+      const auto *SiteCall = dyn_cast<CallExpr>(Site.Call);
+      const auto *In = SiteCall ? dyn_cast_or_null<FunctionDecl>(
+                                      TuIndex::shared(C).enclosing(SiteCall))
+                                : nullptr;
+      F.SiteIn = In ? In->getQualifiedNameAsString() : F.Name;
     }
     // The project's functions it calls, wherever their bodies are: a chain
     // through this file's helpers to another file's query is followed by

@@ -25,6 +25,7 @@ void MergedSummary::add(UnitSummary S) {
       Known.Remote = true;
       Known.Operation = std::move(F.Operation);
       Known.Batch = std::move(F.Batch);
+      Known.SiteIn = std::move(F.SiteIn);
       Known.Site = std::move(F.Site);
     }
   }
@@ -149,7 +150,8 @@ std::vector<Finding> MergedSummary::resolve(
     F.Offset = P.At.Offset;
     F.Ranges.push_back({P.At.File, P.At.Offset, P.EndOffset});
     F.MainFile = P.At.File;
-    F.Notes.push_back({"the remote call ('" + Site->Operation + "') is made here, in '" + Site->Name + "'",
+    F.Notes.push_back({"the remote call ('" + Site->Operation + "') is made here, in '" +
+                           (Site->SiteIn.empty() ? Site->Name : Site->SiteIn) + "'",
                        Site->Site.File, Site->Site.Offset, {}});
     F.Notes.push_back({"the loop runs it once per element", P.Loop.File, P.Loop.Offset, {}});
     if (!Site->Batch.empty())

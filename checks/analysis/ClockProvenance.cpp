@@ -216,8 +216,14 @@ Provenance ClockProvenance::compute(const Expr &Raw, unsigned Depth) {
     case BO_Add:
     case BO_Sub: {
       Provenance L = compute(*B->getLHS(), Depth + 1), R = compute(*B->getRHS(), Depth + 1);
-      if (L.isTime() && R.isTime())
-        return B->getOpcode() == BO_Sub ? durationValue() : L;
+      if (L.isTime() && R.isTime()) {
+        if (B->getOpcode() == BO_Sub)
+          return durationValue();
+        // Two points in time cannot be added: one side is a length of time
+        // that merely looks like one (OAuth's `expires_in` plus `time()`).
+        // This host's reading is the point.
+        return R.K != Provenance::Kind::Remote && L.K == Provenance::Kind::Remote ? R : L;
+      }
       return L.isTime() ? L : R.isTime() ? R : durationValue();
     }
     case BO_Mul:

@@ -42,7 +42,8 @@ json::Value toJSON(const UnitSummary &S) {
   for (const FunctionFact &F : S.Functions) {
     json::Object O{{"usr", F.Usr}, {"name", F.Name}, {"calls", F.Calls}};
     if (F.Remote)
-      O["remote"] = json::Object{{"operation", F.Operation}, {"batch", F.Batch}, {"site", location(F.Site)}};
+      O["remote"] = json::Object{{"operation", F.Operation}, {"batch", F.Batch},
+                                 {"in", F.SiteIn.empty() ? F.Name : F.SiteIn}, {"site", location(F.Site)}};
     Functions.push_back(std::move(O));
   }
   for (const PendingFinding &P : S.Pending)
@@ -85,6 +86,7 @@ Expected<UnitSummary> summaryFromJSON(const json::Value &V, StringRef Origin) {
         Fact.Remote = true;
         Fact.Operation = R->getString("operation").value_or("").str();
         Fact.Batch = R->getString("batch").value_or("").str();
+        Fact.SiteIn = R->getString("in").value_or(Fact.Name).str();
         if (!readLocation(R->getObject("site"), Fact.Site))
           return Fail("functions[" + Twine(I) + "].remote.site is incomplete");
       }

@@ -28,6 +28,7 @@ struct FunctionFact {
   bool Remote = false;     ///< Its body makes a synchronous remote call (in this unit's view).
   std::string Operation;   ///< The remote call's name ("PQexecParams").
   std::string Batch;       ///< The model's batch alternative for it.
+  std::string SiteIn;      ///< The function whose body holds the call (this one, or a helper).
   SummaryLocation Site;    ///< Where that call is.
   std::vector<std::string> Calls; ///< USRs of functions it calls whose bodies are elsewhere.
 };

@@ -128,3 +128,15 @@ bool camelCaseKeysKnownFalseNegative(const json &Doc) {
   return Doc.at("updateTime").get<std::string>() < Doc.at("lastModified").get<std::string>() || // no-warning
          Doc.at("lastSeen").get<long long>() < time(nullptr);
 }
+
+// OAuth's `expires_in` is a lifetime: added to this host's clock, in either
+// order, it makes a local expiry that this host's clock may be compared with.
+bool oauthTokenExpired(const json &Token) {
+  long long ExpiresAt = Token.at("expires_in").get<long long>() + time(nullptr);
+  return time(nullptr) > ExpiresAt; // no-warning
+}
+long long issuedNow() { return time(nullptr); }
+bool oauthTokenExpiredNow(const json &Token) {
+  long long ExpiresAt = Token.at("expires_in").get<long long>() + issuedNow();
+  return time(nullptr) > ExpiresAt; // no-warning
+}
