@@ -252,9 +252,6 @@ static bool retriesCalls(const Stmt &Loop, ArrayRef<const Expr *> Calls, bool Pe
 }
 
 std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
-  // Loops that run while a stop flag says so serve until shut down.
-  if (isStopFlagLoop(loopCondition(Loop)))
-    return std::nullopt;
   CallCollector Collect;
   Collect.TraverseStmt(const_cast<Stmt *>(&Loop));
   Retry R;
@@ -268,6 +265,17 @@ std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
   }
   if (R.Retried.empty())
     return std::nullopt;
+  // Loops that run while a stop flag says so serve until shut down; but a
+  // flag that holds the remote call's own result (`while (!Ok) Ok = send();`)
+  // is the retry's condition.
+  if (const Expr *Cond = loopCondition(Loop); isStopFlagLoop(Cond)) {
+    ResultTracker T(Ctx);
+    for (const Expr *C : R.Retried)
+      T.addCall(C);
+    T.addDerivedVars(Loop);
+    if (T.classify(*Cond) != Outcome::Failure)
+      return std::nullopt;
+  }
   bool PerElement = true;
   std::vector<const CallExpr *> ForEach = Elements.usingElement(Loop);
   for (const Expr *C : R.Retried)

@@ -91,11 +91,12 @@ void chargeUntilCancelledKnownFalseNegative(int OrderId, const std::atomic<bool>
   }
 }
 
-// `while (!ok) ok = charge();` is a retry, but the bool is taken for a stop flag.
-void chargeWhileNotOkKnownFalseNegative(int OrderId) {
+// `while (!ok) ok = charge();` is a retry: the bool holds the charge's result.
+void chargeWhileNotOk(int OrderId) {
   bool Ok = false;
   while (!Ok)
-    Ok = chargeCard(OrderId); // no-warning
+    Ok = chargeCard(OrderId);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'chargeCard' can do its work twice{{.*}} [fallacy-non-idempotent-retry]
 }
 
 // A flag that holds the failure, negated in its initialiser, is read as success.

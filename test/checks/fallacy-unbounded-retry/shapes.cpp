@@ -106,12 +106,20 @@ void loopLeavesEitherWay(int Id) {
   }
 }
 
-// The issue names `while (!ok)` as a retry, but a bool variable in the
-// condition is taken for a stop flag, even when the retried call sets it.
-void whileNotOkKnownFalseNegative(int Id) {
+// `while (!ok)` where the retried call sets ok: the flag is the call's result,
+// not a stop flag, and nothing else bounds the loop.
+void whileNotOk(int Id) {
   bool Ok = false;
-  while (!Ok) // no-warning
+  while (!Ok)
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this retry loop can run forever{{.*}} [fallacy-unbounded-retry]
     Ok = sendOrder(Id);
+}
+
+// A real stop flag that no remote call sets stays a service loop.
+void whileNotStopped(int Id, const bool &Stopped) {
+  while (!Stopped) // no-warning
+    if (!sendOrder(Id))
+      continue;
 }
 
 // A goto back-edge retries like a loop, but only loop statements are analysed.
