@@ -23,7 +23,7 @@ void RetryCheckBase::registerMatchers(MatchFinder *F) {
     return;
   // Loops may retry; calls may recurse on failure or hand a callable to a
   // retry helper. Whether they do is RetryFinder's business.
-  auto Loop = stmt(anyOf(whileStmt(), doStmt(), forStmt(), cxxForRangeStmt()));
+  auto Loop = stmt(anyOf(whileStmt(), doStmt(), forStmt(), cxxForRangeStmt(), gotoStmt()));
   F->addMatcher(stmt(anyOf(Loop, callExpr()), unless(isExpansionInSystemHeader())).bind(CandidateNode),
                 this);
 }

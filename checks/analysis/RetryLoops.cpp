@@ -207,6 +207,8 @@ static bool isStopFlagLoop(const Expr *Cond) {
 std::optional<Retry> RetryFinder::retryAt(const Stmt &S) {
   if (isLoop(S))
     return loopRetry(S);
+  if (const auto *G = dyn_cast<GotoStmt>(&S))
+    return gotoRetry(*G);
   if (const auto *Call = dyn_cast<CallExpr>(&S)) {
     if (auto R = recursionRetry(*Call))
       return R;
@@ -284,6 +286,53 @@ std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
     return std::nullopt;
   findBound(Loop, R);
   findWaits(Loop, R);
+  return R;
+}
+
+// `again: ... if (failed) goto again;`: a back-edge taken when the remote
+// calls between the label and the goto failed.
+std::optional<Retry> RetryFinder::gotoRetry(const GotoStmt &Goto) {
+  const LabelStmt *Label = Goto.getLabel() ? Goto.getLabel()->getStmt() : nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Label || !SM.isBeforeInTranslationUnit(Label->getBeginLoc(), Goto.getBeginLoc()))
+    return std::nullopt; // A forward jump repeats nothing.
+  // The innermost block that holds both the label and the goto.
+  const Stmt *Root = &Goto;
+  for (int Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Root);
+    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!P)
+      return std::nullopt;
+    Root = P;
+    if (isa<CompoundStmt>(Root) && Root->getSourceRange().fullyContains(Label->getSourceRange()))
+      break;
+  }
+  if (!isa<CompoundStmt>(Root))
+    return std::nullopt;
+  CallCollector Collect;
+  Collect.TraverseStmt(const_cast<Stmt *>(Root));
+  Retry R;
+  R.Where = &Goto;
+  for (const Expr *C : Collect.Calls) {
+    if (SM.isBeforeInTranslationUnit(C->getBeginLoc(), Label->getBeginLoc()) ||
+        !SM.isBeforeInTranslationUnit(C->getBeginLoc(), Goto.getBeginLoc()))
+      continue;
+    RemoteSite Site = Remote.of(*C);
+    if (!Site.Call)
+      continue;
+    R.Retried.push_back(C);
+    R.Sites.push_back(Site);
+  }
+  if (R.Retried.empty())
+    return std::nullopt;
+  ResultTracker T(Ctx);
+  for (const Expr *C : R.Retried)
+    T.addCall(C);
+  T.addDerivedVars(*Root);
+  if (guardOf(Goto, *Root, T, Ctx) != Outcome::Failure)
+    return std::nullopt;
+  findBound(*Root, R, &Goto);
+  findWaits(*Root, R);
   return R;
 }
 

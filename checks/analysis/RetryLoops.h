@@ -10,6 +10,7 @@
 #include <vector>
 
 namespace clang {
+class GotoStmt;
 class ASTContext;
 class Decl;
 class Expr;
@@ -69,10 +70,13 @@ private:
     Retry Shape; ///< Bound and waits of the helper's own loop.
   };
   std::optional<Retry> loopRetry(const clang::Stmt &Loop);
+  std::optional<Retry> gotoRetry(const clang::GotoStmt &Goto);
   std::optional<Retry> recursionRetry(const clang::CallExpr &Call);
   std::optional<Retry> helperRetry(const clang::CallExpr &Call);
   const HelperInfo &helper(const clang::FunctionDecl &FD);
-  void findBound(const clang::Stmt &Loop, Retry &R);
+  /// \p BackEdge: for a goto retry, the goto, whose guards act like a loop
+  /// condition (\p Loop is then the block that holds the label and the goto).
+  void findBound(const clang::Stmt &Loop, Retry &R, const clang::Stmt *BackEdge = nullptr);
   void findWaits(const clang::Stmt &Loop, Retry &R);
   bool isWait(const clang::CallExpr &Call, const clang::Expr *&Duration, unsigned Depth);
   bool isRandom(const clang::Expr &E, const clang::Stmt &Scope, unsigned Depth);

@@ -211,7 +211,7 @@ Retry::Bound boundKind(const Expr &Term, const VarSet &Modified) {
 
 } // namespace
 
-void RetryFinder::findBound(const Stmt &Loop, Retry &R) {
+void RetryFinder::findBound(const Stmt &Loop, Retry &R, const Stmt *BackEdge) {
   if (isa<CXXForRangeStmt>(Loop)) {
     R.BoundedBy = Retry::Bound::Range;
     R.BoundAt = &Loop;
@@ -256,6 +256,14 @@ void RetryFinder::findBound(const Stmt &Loop, Retry &R) {
     Cond = F->getCond();
   if (Cond)
     Consider(*Cond, /*AsGuard=*/false, Cond);
+  // A goto's guards say when the next attempt starts, like a loop condition.
+  for (const Stmt *Child = BackEdge; Child && Child != &Loop;) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (const auto *If = dyn_cast_or_null<IfStmt>(P); If && If->getThen() == Child)
+      Consider(*If->getCond(), /*AsGuard=*/false, If);
+    Child = P;
+  }
   // Guards of the statements that leave the loop.
   struct Leaves : RecursiveASTVisitor<Leaves> {
     std::vector<const Stmt *> Exits;

@@ -26,6 +26,24 @@ struct LoopCase {
 
 // --- Shapes ------------------------------------------------------------------
 
+// A goto back to the call, taken on failure, is a retry; a counter in its guard bounds it.
+TEST(RetryShapes, GotoBackEdgeOnFailure) {
+  LoopCase C("void f() { again: if (!sendOrder(1)) goto again; }", "f");
+  ASSERT_TRUE(C.R);
+  EXPECT_EQ(C.R->BoundedBy, Bound::None);
+  LoopCase B("void f() { int N = 0; again: if (!sendOrder(1) && ++N < 3) goto again; }", "f");
+  ASSERT_TRUE(B.R);
+  EXPECT_EQ(B.R->BoundedBy, Bound::Attempts);
+}
+
+// A forward goto, or a back-edge taken on success, retries nothing.
+TEST(RetryShapes, GotoThatRetriesNothing) {
+  LoopCase Forward("void f() { if (!sendOrder(1)) goto out; sendOrder(2); out: return; }", "f");
+  EXPECT_FALSE(Forward.R);
+  LoopCase OnSuccess("void f(int I) { next: if (sendOrder(I)) { ++I; goto next; } }", "f");
+  EXPECT_FALSE(OnSuccess.R);
+}
+
 TEST(RetryShapes, WhileOnFailedCallIsUnboundedRetry) {
   LoopCase C("void f() { while (!sendOrder(1)) {} }", "f");
   ASSERT_TRUE(C.R);

@@ -51,10 +51,10 @@ public:
   bool compiled() const { return AST && !AST->getDiagnostics().hasErrorOccurred(); }
   clang::ASTContext &ctx() { return AST->getASTContext(); }
 
-  /// The first (outermost) loop in function \p Func.
+  /// The first (outermost) loop, or goto, in function \p Func.
   const clang::Stmt *loopIn(llvm::StringRef Func) {
     using namespace clang::ast_matchers;
-    auto Loop = stmt(anyOf(whileStmt(), doStmt(), forStmt(), cxxForRangeStmt()),
+    auto Loop = stmt(anyOf(whileStmt(), doStmt(), forStmt(), cxxForRangeStmt(), gotoStmt()),
                      hasAncestor(functionDecl(hasName(Func))))
                     .bind("s");
     return first<clang::Stmt>(match(Loop, ctx()));

@@ -108,3 +108,12 @@ void chargeFailedFlagKnownFalseNegative(int OrderId) {
     break;
   }
 }
+
+// A goto back to the charge after it failed charges again.
+void chargeWithGoto(int OrderId) {
+  int Attempts = 0;
+again:
+  if (!chargeCard(OrderId) && ++Attempts < 3)
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'chargeCard' can do its work twice{{.*}} [fallacy-non-idempotent-retry]
+    goto again;
+}

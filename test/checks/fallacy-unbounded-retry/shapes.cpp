@@ -122,11 +122,37 @@ void whileNotStopped(int Id, const bool &Stopped) {
       continue;
 }
 
-// A goto back-edge retries like a loop, but only loop statements are analysed.
-void gotoBackEdgeKnownFalseNegative(int Id) {
+// A goto back-edge taken on failure retries like a loop; the finding is at the goto.
+void gotoBackEdge(int Id) {
 again:
   if (!sendOrder(Id))
+    goto again;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: this retry loop can run forever{{.*}} [fallacy-unbounded-retry]
+}
+
+// A counter in the goto's guard bounds it.
+bool gotoBounded(int Id) {
+  int Attempts = 0;
+again:
+  if (!sendOrder(Id) && ++Attempts < 3)
     goto again; // no-warning
+  return Attempts < 3;
+}
+
+// A forward jump on failure, and a back-edge taken on success, repeat no failed call.
+void gotoForward(int Id) {
+  if (!sendOrder(Id))
+    goto done; // no-warning
+  sendOrder(Id + 1);
+done:
+  return;
+}
+void gotoOnSuccess(int Id) {
+next:
+  if (sendOrder(Id)) {
+    ++Id;
+    goto next; // no-warning
+  }
 }
 
 // A handler that rethrows only on the last attempt still lets the loop go on,
