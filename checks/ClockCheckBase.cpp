@@ -36,10 +36,13 @@ void ClockCheckBase::registerMatchers(MatchFinder *Finder) {
   // C++20 rewrites `a < b` on types with only operator<=> (std::chrono's
   // time_point and duration); `!=` becomes `!(a == b)`, matched above.
   auto Rewritten = cxxRewrittenBinaryOperator(hasAnyOperatorName("<", ">", "<=", ">="));
-  Finder->addMatcher(expr(anyOf(Compare, Overloaded, MinMax, Rewritten),
-                          unless(isExpansionInSystemHeader()))
-                         .bind(SinkNode),
-                     this);
+  // One matcher per node kind, so the finder only visits those kinds (an
+  // expr(anyOf(...)) would be tried on every expression of every header).
+  auto NotInSystemHeader = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(binaryOperator(Compare, NotInSystemHeader).bind(SinkNode), this);
+  Finder->addMatcher(cxxOperatorCallExpr(Overloaded, NotInSystemHeader).bind(SinkNode), this);
+  Finder->addMatcher(callExpr(MinMax, NotInSystemHeader).bind(SinkNode), this);
+  Finder->addMatcher(cxxRewrittenBinaryOperator(Rewritten, NotInSystemHeader).bind(SinkNode), this);
 }
 
 void ClockCheckBase::check(const MatchFinder::MatchResult &Result) {

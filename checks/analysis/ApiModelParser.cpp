@@ -272,7 +272,11 @@ private:
         !noneValues(*T, Out.None, TP) || !unit(*T, Out.Unit, TP) ||
         !str(*T, "annotatedParam", Out.AnnotatedParam, TP, false))
       return false;
-    if (!Out.AnnotatedParam.empty() && Out.Arg < 0)
+    if (!Out.AnnotatedParam.empty() && Out.Arg >= 0) {
+      TP.report("expected one of arg and annotatedParam, not both");
+      return false;
+    }
+    if (!Out.AnnotatedParam.empty())
       Out.Arg = TimeoutArg::Annotated;
     if (Out.Arg == -1) {
       TP.field("arg").report("missing argument index");

@@ -35,6 +35,14 @@ TEST(ModelFileErrorsTest, FlagsMustBeBooleans) {
   EXPECT_NE(E.find("expected true or false at model.operations[0].stream"), std::string::npos) << E;
 }
 
+TEST(ModelFileErrorsTest, TimeoutArgumentIsOneOfArgAndAnnotatedParam) {
+  std::string E = errorFor(std::string("{") + Base +
+                           R"(, "timeoutArg": {"arg": 1, "annotatedParam": "fallacy::timeout_ms"}})");
+  EXPECT_NE(E.find("expected one of arg and annotatedParam, not both at model.operations[0].timeoutArg"),
+            std::string::npos)
+      << E;
+}
+
 TEST(ModelFileErrorsTest, IdempotencyMustBeAnObject) {
   std::string E = errorFor(std::string("{") + Base + R"(, "idempotency": "http"})");
   EXPECT_NE(E.find("expected an object with kind"), std::string::npos) << E;
