@@ -113,7 +113,7 @@ void ChattyLoopCheck::recordFunctionFacts(ASTContext &C) {
       continue;
     F.Name = FD->getQualifiedNameAsString();
     RemoteSite Site = Remote.inBody(*FD);
-    if (Site.Call && Site.Op->Blocking && !Site.Op->Stream) {
+    if (Site.roundTrip()) {
       F.Remote = true;
       F.Operation = calleeOf(*Site.Call) ? calleeOf(*Site.Call)->getNameAsString() : "";
       F.Batch = Site.Op->Batch;

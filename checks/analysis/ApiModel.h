@@ -134,6 +134,15 @@ struct Operation {
   /// Moves one part of a stream (a send, a read of the next chunk): a loop of
   /// them is how a stream is written, not a chatty loop.
   bool Stream = false;
+  /// For a stream operation: it waits for the peer's data (a receive). After
+  /// a send in the same iteration it completes a round trip. Empty with
+  /// ReplyAll false: never; else the callee names that receive.
+  bool ReplyAll = false;
+  std::vector<std::string> ReplyNames;
+  /// True when \p CalleeName, the called function's unqualified name, receives.
+  bool isReply(llvm::StringRef CalleeName) const {
+    return ReplyAll || llvm::is_contained(ReplyNames, CalleeName);
+  }
 };
 
 /// A call that sets a timeout or deadline on a handle, or makes it non-blocking.

@@ -362,7 +362,7 @@ private:
     if (!known(O, {"id", "description", "match", "blocking", "handle", "scopes", "unbounded",
                    "timeoutArg", "nonBlockingWhen", "boundedWhen", "fixit", "missing",
                    "requiresFactory", "oncePerHandle", "suggest", "exemptInLoopCondition",
-                   "idempotency", "batch", "stream"},
+                   "idempotency", "batch", "stream", "reply"},
                P) ||
         !str(O, "id", Op.Id, P, true) || !str(O, "description", Op.Description, P, false) ||
         !pattern(O, Op.Match, P) || !str(O, "unbounded", Op.UnboundedWhy, P, false) ||
@@ -381,6 +381,17 @@ private:
       return false;
     if (!str(O, "batch", Op.Batch, P, false) || !idempotency(O, Op, P))
       return false;
+    // `reply`: true, or the callee names among the match that receive.
+    if (const json::Value *R = O.get("reply")) {
+      if (std::optional<bool> B = R->getAsBoolean())
+        Op.ReplyAll = *B;
+      else if (!strings(O, "reply", Op.ReplyNames, P))
+        return false;
+      if ((Op.ReplyAll || !Op.ReplyNames.empty()) && !Op.Stream) {
+        P.field("reply").report("reply is for stream operations (\"stream\": true)");
+        return false;
+      }
+    }
     auto B = O.getBoolean("blocking");
     if (!B) {
       P.field("blocking").report("expected true (blocks the calling thread) or false");

@@ -3,6 +3,7 @@
 #include "analysis/AstUtil.h"
 #include "analysis/TuIndex.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -155,6 +156,8 @@ std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
   std::vector<PerElementCall> Out;
   if (constantSmallRange(Loop))
     return Out;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CallExpr *ElementSend = nullptr; // A stream send of the element, in the body itself.
   for (const CallExpr *Call : usingElement(Loop)) {
     PerElementCall P;
     P.Call = Call;
@@ -162,8 +165,12 @@ std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
     if (P.Site.Call) {
       // Asynchronous calls in flight together and the chunks of one stream
       // are how batching is done, not the problem.
-      if (!P.Site.Op->Blocking || P.Site.Op->Stream)
+      if (!P.Site.roundTrip()) {
+        if (P.Site.Call == Call && P.Site.Op->Blocking && P.Site.Op->Stream &&
+            !isReplyCall(*Call, *P.Site.Op) && !ElementSend)
+          ElementSend = Call;
         continue;
+      }
       Out.push_back(P);
       continue;
     }
@@ -174,6 +181,32 @@ std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
     if (!Def || reachesOtherFile(*Def)) {
       P.Unresolved = true;
       Out.push_back(P);
+    }
+  }
+  // The element sent on a stream and the reply read in the same iteration:
+  // a request/response exchange per element (a REQ socket, a line protocol).
+  if (ElementSend) {
+    struct Calls : RecursiveASTVisitor<Calls> {
+      std::vector<const CallExpr *> All;
+      bool VisitCallExpr(CallExpr *C) {
+        All.push_back(C);
+        return true;
+      }
+      bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    } C;
+    C.TraverseStmt(const_cast<Stmt *>(&Loop));
+    for (const CallExpr *Call : C.All) {
+      if (!SM.isBeforeInTranslationUnit(ElementSend->getBeginLoc(), Call->getBeginLoc()))
+        continue;
+      RemoteSite S = Remote.of(*Call);
+      if (S.Call == Call && isReplyCall(*Call, *S.Op)) {
+        PerElementCall P;
+        P.Call = Call;
+        P.Site = S;
+        P.Site.Exchange = true;
+        Out.push_back(P);
+        break;
+      }
     }
   }
   return Out;

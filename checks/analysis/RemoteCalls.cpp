@@ -22,6 +22,13 @@ RemoteSite RemoteCalls::of(const Expr &Call) {
   return {};
 }
 
+bool isReplyCall(const Expr &Call, const Operation &Op) {
+  if (!Op.Stream || !Op.Blocking)
+    return false;
+  const FunctionDecl *Callee = calleeOf(Call);
+  return Callee && Callee->getIdentifier() && Op.isReply(Callee->getName());
+}
+
 RemoteSite RemoteCalls::inBody(const Decl &Func) {
   auto It = Memo.find(&Func);
   if (It != Memo.end())
@@ -31,10 +38,29 @@ RemoteSite RemoteCalls::inBody(const Decl &Func) {
   InProgress[&Func] = true;
   RemoteSite Found;
   if (const FunctionFacts *F = TuIndex::shared(Ctx).facts(&Func)) {
+    // The first remote operation decides, except that a body that sends on a
+    // stream and then receives is one exchange: the receive is the site.
+    bool Sent = false;
     for (const CallExpr *C : F->Calls) {
-      Found = of(*C);
-      if (Found.Call)
+      RemoteSite S = of(*C);
+      if (!S.Call)
+        continue;
+      if (!Found.Call)
+        Found = S;
+      if (!S.Op->Stream || !S.Op->Blocking || S.Exchange) {
+        if (Found.Op->Stream && Found.Op->Blocking && S.Exchange)
+          Found = S;
         break;
+      }
+      if (isReplyCall(*S.Call, *S.Op)) {
+        if (Sent) {
+          Found = S;
+          Found.Exchange = true;
+          break;
+        }
+      } else {
+        Sent = true;
+      }
     }
     for (const CXXConstructExpr *C : F->Constructs) {
       if (Found.Call)

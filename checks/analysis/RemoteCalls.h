@@ -18,7 +18,17 @@ namespace fallacy {
 struct RemoteSite {
   const clang::Expr *Call = nullptr; ///< The operation itself (maybe inside a helper).
   const Operation *Op = nullptr;
+  /// A helper that sends and then receives on a stream: a whole exchange,
+  /// one round trip, though each of its operations is a stream chunk. Call
+  /// is then the receive.
+  bool Exchange = false;
+  /// A synchronous round trip: a blocking operation that is not a stream
+  /// chunk, or an exchange.
+  bool roundTrip() const { return Call && Op->Blocking && (!Op->Stream || Exchange); }
 };
+
+/// True when \p Call, an operation of \p Op, receives the peer's data.
+bool isReplyCall(const clang::Expr &Call, const Operation &Op);
 
 /// Summaries over the call graph of one translation unit: a function is
 /// remote when its body performs a remote operation, directly or through the

@@ -43,6 +43,15 @@ TEST(ModelFileErrorsTest, TimeoutArgumentIsOneOfArgAndAnnotatedParam) {
       << E;
 }
 
+// `reply` names receives among a stream operation's callees.
+TEST(ModelFileErrorsTest, ReplyIsForStreamOperations) {
+  EXPECT_EQ(errorFor(std::string("{") + Base + R"(, "stream": true, "reply": ["charge"]})"), "");
+  std::string E = errorFor(std::string("{") + Base + R"(, "reply": true})");
+  EXPECT_NE(E.find("reply is for stream operations"), std::string::npos) << E;
+  E = errorFor(std::string("{") + Base + R"(, "stream": true, "reply": "charge"})");
+  EXPECT_NE(E.find("model.operations[0].reply"), std::string::npos) << E;
+}
+
 TEST(ModelFileErrorsTest, IdempotencyMustBeAnObject) {
   std::string E = errorFor(std::string("{") + Base + R"(, "idempotency": "http"})");
   EXPECT_NE(E.find("expected an object with kind"), std::string::npos) << E;

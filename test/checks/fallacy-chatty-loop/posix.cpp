@@ -109,3 +109,23 @@ void eventLoopWithLocalKnownFalsePositive(int Epoll, int Listener) {
     }
   }
 }
+
+// A line protocol: the key out, the reply in, once per key.
+void getEach(int Fd, const std::vector<std::string> &Keys, char *Buf) {
+  for (const std::string &Key : Keys) {
+    send(Fd, Key.data(), Key.size(), 0);
+    recv(Fd, Buf, 512, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'recv' costs one round trip per iteration{{.*}} [fallacy-chatty-loop]
+  }
+}
+
+// The same exchange inside a helper of this file.
+static long query(int Fd, const std::string &Q, char *Buf) {
+  send(Fd, Q.data(), Q.size(), 0);
+  return recv(Fd, Buf, 512, 0);
+}
+void queryEach(int Fd, const std::vector<std::string> &Qs, char *Buf) {
+  for (const std::string &Q : Qs)
+    query(Fd, Q, Buf);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'query' costs one round trip{{.*}} [fallacy-chatty-loop]
+}
