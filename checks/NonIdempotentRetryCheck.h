@@ -4,7 +4,9 @@
 
 #include "RetryCheckBase.h"
 #include "analysis/Idempotency.h"
+#include "clang/Basic/Diagnostic.h"
 #include <memory>
+#include <optional>
 
 namespace fallacy {
 
@@ -25,7 +27,9 @@ protected:
   void onRetry(const Retry &R, clang::ASTContext &Ctx) override;
 
 private:
+  std::optional<clang::FixItHint> keyFix(const IdempotencyVerdict &V, clang::ASTContext &Ctx) const;
   IdempotencyOptions Opts;
+  std::string KeyExpression; ///< IdempotencyKeyExpression: the fix-it's key value.
   std::unique_ptr<IdempotencyAnalysis> Analysis;
 };
 

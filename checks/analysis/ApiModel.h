@@ -128,6 +128,10 @@ struct Operation {
       int VerbArg = -1;
     };
     std::vector<VerbSetter> VerbSetters;
+    /// `"http"`: a header list passed to the call, of this type, can take a
+    /// key: Insert (with ${headers}, ${header}, ${key}) goes after its declaration.
+    std::string KeyFixHeadersType;
+    std::string KeyFixInsert;
   } Idempotency;
   /// The batch call that replaces one call per item (chatty loops).
   std::string Batch;

@@ -426,7 +426,7 @@ private:
       return false;
     }
     if (!known(*O, {"kind", "idempotent", "why", "verb", "verbFromName", "textArg",
-                          "nonIdempotent", "verbSetters"},
+                          "nonIdempotent", "verbSetters", "keyFix"},
                      P) ||
         !str(*O, "kind", R.Kind, P, true) || !str(*O, "why", R.Why, P, false) ||
         !str(*O, "verb", R.Verb, P, false) || !index(*O, "textArg", R.TextArg, P) ||
@@ -441,6 +441,22 @@ private:
       return false;
     if (!flag(*O, "verbFromName", R.VerbFromName, P, false))
       return false;
+    if (const json::Value *KF = O->get("keyFix")) {
+      const Obj *K = KF->getAsObject();
+      json::Path KP = P.field("keyFix");
+      if (!K) {
+        KP.report("expected {\"headersType\": \"...\", \"insert\": \"...\"}");
+        return false;
+      }
+      if (!known(*K, {"headersType", "insert"}, KP) ||
+          !str(*K, "headersType", R.KeyFixHeadersType, KP, true) ||
+          !str(*K, "insert", R.KeyFixInsert, KP, true))
+        return false;
+      if (R.Kind != "http") {
+        KP.report("keyFix is for http rules");
+        return false;
+      }
+    }
     if ((R.Kind == "redis" || R.Kind == "sql") && R.TextArg < 0) {
       if (R.Kind == "redis")
         P.field("textArg").report("a redis rule needs textArg, the argument with the command");

@@ -19,6 +19,22 @@ using namespace llvm;
 namespace fallacy {
 namespace {
 
+// True when \p T is, or is an alias named, \p Name (`httplib::Headers` is a
+// std::multimap under its alias).
+bool namesType(QualType T, StringRef Name) {
+  for (int Depth = 0; Depth < 8 && !T.isNull(); ++Depth) {
+    if (const auto *TT = T->getAs<TypedefType>()) {
+      if (TT->getDecl()->getQualifiedNameAsString() == Name)
+        return true;
+      T = TT->getDecl()->getUnderlyingType();
+      continue;
+    }
+    break;
+  }
+  const auto *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  return RD && plainQualifiedName(*RD) == Name;
+}
+
 bool within(const Stmt &Outer, SourceLocation Loc, const SourceManager &SM) {
   SourceRange R = Outer.getSourceRange();
   Loc = SM.getExpansionLoc(Loc);
@@ -196,6 +212,20 @@ IdempotencyVerdict IdempotencyAnalysis::http(const Expr &Site, const Operation &
   if (hasStableKey(Site, Retry))
     return V;
   V.NotIdempotent = true;
+  // A header list built before the retry can take a key made once.
+  if (!Rule.KeyFixHeadersType.empty())
+    if (const auto *SiteCall = dyn_cast<CallExpr>(&Site))
+      for (const Expr *A : SiteCall->arguments()) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
+        const auto *Var = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+        if (!Var || !Var->isLocalVarDecl() || Var->getType().isConstQualified() ||
+            !namesType(Var->getType(), Rule.KeyFixHeadersType) || within(Retry, Var->getLocation(), SM) ||
+            !SM.isBeforeInTranslationUnit(Var->getLocation(), Retry.getBeginLoc()))
+          continue;
+        V.KeyHeaders = Var;
+        V.KeyFixInsert = Rule.KeyFixInsert;
+        break;
+      }
   V.Effect = "send the " + Verb + " twice";
   V.Remedy = "send an " + (Opts.KeyHeaders.empty() ? std::string("Idempotency-Key") : Opts.KeyHeaders.front()) +
              " header whose value is created once, before the first attempt";

@@ -11,6 +11,7 @@ namespace clang {
 class ASTContext;
 class Expr;
 class Stmt;
+class VarDecl;
 } // namespace clang
 
 namespace fallacy {
@@ -28,6 +29,10 @@ struct IdempotencyVerdict {
   std::string Effect;    ///< "run the POST twice", "charge twice", "apply INCRBY twice".
   std::string Remedy;    ///< What makes it safe, for a note.
   const clang::Stmt *Evidence = nullptr; ///< Where the verb or text was chosen.
+  /// A header list of the call, declared before the retry and outside it,
+  /// where a key made once can be added (the model's keyFix).
+  const clang::VarDecl *KeyHeaders = nullptr;
+  std::string KeyFixInsert;
 };
 
 /// Decides idempotency from the API model and the code: HTTP verbs (libcurl

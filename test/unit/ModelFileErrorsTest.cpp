@@ -52,6 +52,15 @@ TEST(ModelFileErrorsTest, ReplyIsForStreamOperations) {
   EXPECT_NE(E.find("model.operations[0].reply"), std::string::npos) << E;
 }
 
+TEST(ModelFileErrorsTest, KeyFixIsForHttpRules) {
+  std::string E = errorFor(std::string("{") + Base +
+                           R"(, "idempotency": {"kind": "fixed", "idempotent": false, "why": "charge twice",
+                              "keyFix": {"headersType": "acme::Headers", "insert": "x"}}})");
+  EXPECT_NE(E.find("keyFix is for http rules"), std::string::npos) << E;
+  E = errorFor(std::string("{") + Base + R"(, "idempotency": {"kind": "http", "keyFix": {"headersType": "acme::Headers"}}})");
+  EXPECT_NE(E.find("model.operations[0].idempotency.keyFix.insert"), std::string::npos) << E;
+}
+
 TEST(ModelFileErrorsTest, IdempotencyMustBeAnObject) {
   std::string E = errorFor(std::string("{") + Base + R"(, "idempotency": "http"})");
   EXPECT_NE(E.find("expected an object with kind"), std::string::npos) << E;
