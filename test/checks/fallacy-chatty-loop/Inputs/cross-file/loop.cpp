@@ -70,15 +70,15 @@ void constantSet(PGconn *Conn) {
     loadOrder(Conn, Id);
 }
 
-// KnownFalseNegative: service.cpp's function reaches loadOrder through a
-// static helper of its own file; that hop is not in the summary.
+// service.cpp's function reaches loadOrder through a static helper of its own
+// file: the summary follows that hop too.
 void twoHopsInService(PGconn *Conn, const std::vector<std::string> &Ids) {
   for (const std::string &Id : Ids)
     fetchOrderViaLocalHelper(Conn, Id);
 }
 
-// KnownFalseNegative: a helper of this file whose body calls repo.cpp; the
-// loop's callee has a body here, so nothing waits on the summaries.
+// A helper of this file whose body calls repo.cpp: the loop's finding waits on
+// the summaries through the helper.
 static Order localWrapper(PGconn *Conn, const std::string &Id) { return loadOrder(Conn, Id); }
 void viaLocalWrapper(PGconn *Conn, const std::vector<std::string> &Ids) {
   for (const std::string &Id : Ids)
