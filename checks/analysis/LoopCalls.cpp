@@ -43,6 +43,21 @@ bool mentionsAny(const Stmt &S, const SmallPtrSetImpl<const VarDecl *> &Vars) {
   return F.Found;
 }
 
+// The calls in \p S, in source order, outside the lambdas it defines (a
+// lambda's body runs when it is called, not where it is written).
+std::vector<const CallExpr *> callsIn(const Stmt &S) {
+  struct Calls : RecursiveASTVisitor<Calls> {
+    std::vector<const CallExpr *> All;
+    bool VisitCallExpr(CallExpr *C) {
+      All.push_back(C);
+      return true;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  } C;
+  C.TraverseStmt(const_cast<Stmt *>(&S));
+  return C.All;
+}
+
 // The number of elements of a range that is a constant: an initializer list
 // or a constant-size array written in the code.
 std::optional<uint64_t> constantSize(const Expr *Range) {
@@ -137,16 +152,7 @@ std::vector<const CallExpr *> LoopCalls::usingElement(const Stmt &Loop) {
       if (!Tainted.count(V) && mentionsAny(*V->getInit(), Tainted))
         Changed = Tainted.insert(V).second;
   }
-  struct Calls : RecursiveASTVisitor<Calls> {
-    std::vector<const CallExpr *> All;
-    bool VisitCallExpr(CallExpr *C) {
-      All.push_back(C);
-      return true;
-    }
-    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  } C;
-  C.TraverseStmt(const_cast<Stmt *>(Body));
-  for (const CallExpr *Call : C.All)
+  for (const CallExpr *Call : callsIn(*Body))
     if (mentionsAny(*Call, Tainted))
       Out.push_back(Call);
   return Out;
@@ -186,16 +192,7 @@ std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
   // The element sent on a stream and the reply read in the same iteration:
   // a request/response exchange per element (a REQ socket, a line protocol).
   if (ElementSend) {
-    struct Calls : RecursiveASTVisitor<Calls> {
-      std::vector<const CallExpr *> All;
-      bool VisitCallExpr(CallExpr *C) {
-        All.push_back(C);
-        return true;
-      }
-      bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-    } C;
-    C.TraverseStmt(const_cast<Stmt *>(&Loop));
-    for (const CallExpr *Call : C.All) {
+    for (const CallExpr *Call : callsIn(Loop)) {
       if (!SM.isBeforeInTranslationUnit(ElementSend->getBeginLoc(), Call->getBeginLoc()))
         continue;
       RemoteSite S = Remote.of(*Call);
