@@ -52,9 +52,9 @@ void ChattyLoopCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Loops || Ctx != Result.Context) {
     Ctx = Result.Context;
     Loops = std::make_unique<LoopCalls>(*Model, *Ctx, intOption("MaxConstantIterations"));
-    RetryVocabulary V;
-    V.RetryHelpers = listOption("RetryHelpers");
-    Retries = std::make_unique<RetryFinder>(*Model, *Ctx, std::move(V));
+    // Only the loop's own shape decides whether it is a retry here, so the
+    // retry checks' helper vocabulary is not needed.
+    Retries = std::make_unique<RetryFinder>(*Model, *Ctx, RetryVocabulary{});
   }
   if (!Loop)
     return;
