@@ -263,6 +263,10 @@ private:
 
     OS.indent(Width - digits(Line) + 1) << Line << " | ";
     writeSourceLine(OS, Map, Color);
+    // A line shown only for an insertion that has no fix-it line of its own
+    // (one that adds a line) underlines nothing: no blank caret line.
+    if (CaretLine.find_first_not_of(' ') == std::string::npos)
+      CaretLine.clear();
     if (!CaretLine.empty()) {
       OS.indent(Width + 2) << "| ";
       OS << (Color ? CaretColor : "") << CaretLine << '\n' << (Color ? Reset : "");

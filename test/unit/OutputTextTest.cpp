@@ -97,6 +97,23 @@ TEST_F(TextTest, MultiLineInsertionHasNoFixItLine) {
                                    "      |   ^\n");
 }
 
+// A line-adding insertion on an earlier line shows that line, with no blank
+// caret line under it (nothing there is underlined, and it has no fix-it line).
+TEST_F(TextTest, InsertionOnAnEarlierLineLeavesNoBlankCaretLine) {
+  RunResult R;
+  Finding F = makeFinding(File, offsetOf(Assign, "if (x"), "can wait forever");
+  F.Fixes.push_back(makeEdit(File, offsetOf(Assign, "if (x") - 3, 0, "\n  setup();"));
+  R.Findings.push_back(F);
+  std::string Out = body(render(R, Opts));
+  EXPECT_NE(Out.find("    1 | int f(int x) {\n"), std::string::npos) << Out;
+  llvm::SmallVector<llvm::StringRef, 8> Lines;
+  llvm::StringRef(Out).split(Lines, '\n');
+  for (llvm::StringRef L : Lines)
+    if (L.contains('|'))
+      EXPECT_FALSE(L.split('|').second.trim().empty()) << "blank snippet line in:\n" << Out;
+  EXPECT_NE(Out.find("      |   ^\n"), std::string::npos) << Out;
+}
+
 // Ranges over several lines print every line, underlining code only.
 TEST_F(TextTest, MultiLineRangesMatchClang) {
   const char *Src = "int g(int x) {\n  return x + \"abc\"\n      + 2;\n}\n";
