@@ -4,7 +4,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/Stmt.h"
-#include "clang/Lex/Lexer.h"
+#include "analysis/AstUtil.h"
 
 using namespace clang;
 
@@ -63,26 +63,15 @@ std::optional<FixItHint> NonIdempotentRetryCheck::keyFix(const IdempotencyVerdic
                                                         ASTContext &Ctx) const {
   if (!V.KeyHeaders || KeyExpression.empty() || Opts.KeyHeaders.empty())
     return std::nullopt;
-  const SourceManager &SM = Ctx.getSourceManager();
   DynTypedNodeList Parents = Ctx.getParents(*V.KeyHeaders);
   const auto *Decl = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
-  if (!Decl || Decl->getBeginLoc().isMacroID() || Decl->getEndLoc().isMacroID())
+  if (!Decl)
     return std::nullopt;
-  std::string Code = V.KeyFixInsert;
-  auto Replace = [&](StringRef From, StringRef To) {
-    for (size_t At = Code.find(From.str()); At != std::string::npos; At = Code.find(From.str(), At + To.size()))
-      Code.replace(At, From.size(), To.str());
-  };
-  Replace("${headers}", V.KeyHeaders->getName());
-  Replace("${header}", Opts.KeyHeaders.front());
-  Replace("${key}", KeyExpression);
-  // On its own line after the declaration, indented like it.
-  unsigned Column = SM.getSpellingColumnNumber(Decl->getBeginLoc());
-  SourceLocation After =
-      Lexer::getLocForEndOfToken(Decl->getEndLoc(), 0, SM, Ctx.getLangOpts());
-  if (After.isInvalid())
-    return std::nullopt;
-  return FixItHint::CreateInsertion(After, "\n" + std::string(Column - 1, ' ') + Code);
+  llvm::StringMap<std::string> Values;
+  Values["headers"] = V.KeyHeaders->getName().str();
+  Values["header"] = Opts.KeyHeaders.front();
+  Values["key"] = KeyExpression;
+  return insertLineAfter(*Decl, expandTemplate(V.KeyFixInsert, Values), Ctx);
 }
 
 void NonIdempotentRetryCheck::onEndOfTranslationUnit() {

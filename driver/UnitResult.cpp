@@ -3,6 +3,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <tuple>
 
@@ -137,27 +138,32 @@ llvm::Expected<UnitResult> unitResultFromJson(llvm::StringRef Text) {
 void addFindings(RunResult &R, std::vector<Finding> More) {
   if (More.empty())
     return;
-  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  auto Key = [](const Finding &F) { return std::tie(F.File, F.Offset, F.CheckId, F.Message); };
+  std::set<std::tuple<std::string, unsigned, std::string, std::string>> Seen;
   for (const Finding &F : R.Findings)
-    Seen.insert({F.CheckId, F.File, F.Offset, F.Message});
+    Seen.insert(Key(F));
   std::set<std::string> Checks(R.EnabledChecks.begin(), R.EnabledChecks.end());
-  for (Finding &F : More)
-    if (Seen.insert({F.CheckId, F.File, F.Offset, F.Message}).second) {
-      Checks.insert(F.CheckId);
-      R.Findings.push_back(std::move(F));
-    }
+  for (Finding &F : More) {
+    if (!Seen.insert(Key(F)).second)
+      continue;
+    // A finding's check is enabled even when it is not one of ours (a
+    // compiler warning named in --checks), so SARIF can describe its rule.
+    Checks.insert(F.CheckId);
+    R.Findings.push_back(std::move(F));
+  }
   R.EnabledChecks.assign(Checks.begin(), Checks.end());
-  std::sort(R.Findings.begin(), R.Findings.end(), [](const Finding &A, const Finding &B) {
-    return std::tie(A.File, A.Offset, A.CheckId, A.Message) <
-           std::tie(B.File, B.Offset, B.CheckId, B.Message);
-  });
+  // The sort key is the deduplication key, so no two findings compare equal
+  // and the order is the same however the units were scheduled.
+  std::sort(R.Findings.begin(), R.Findings.end(),
+            [&](const Finding &A, const Finding &B) { return Key(A) < Key(B); });
 }
 
 RunResult mergeUnits(std::vector<UnitResult> Units, std::vector<UnitFailure> Failures,
                      const std::vector<std::string> &EnabledChecks, SourceCache &Sources) {
   RunResult R;
-  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
   std::set<std::string> Checks(EnabledChecks.begin(), EnabledChecks.end());
+  R.EnabledChecks.assign(Checks.begin(), Checks.end());
+  std::vector<Finding> Found;
   for (UnitResult &U : Units) {
     R.Stats.Suppressed += U.Suppressed;
     if (U.Failure) {
@@ -167,26 +173,13 @@ RunResult mergeUnits(std::vector<UnitResult> Units, std::vector<UnitFailure> Fai
       continue;
     }
     ++R.Stats.FilesAnalysed;
-    for (Finding &F : U.Findings) {
-      if (!Seen.insert({F.CheckId, F.File, F.Offset, F.Message}).second)
-        continue;
-      // A finding's check is enabled even when it is not one of ours (a
-      // compiler warning named in --checks), so SARIF can describe its rule.
-      Checks.insert(F.CheckId);
-      R.Findings.push_back(std::move(F));
-    }
+    std::move(U.Findings.begin(), U.Findings.end(), std::back_inserter(Found));
   }
-  // The sort key is the deduplication key, so no two findings compare equal
-  // and the order is the same however the units were scheduled.
-  std::sort(R.Findings.begin(), R.Findings.end(), [](const Finding &A, const Finding &B) {
-    return std::tie(A.File, A.Offset, A.CheckId, A.Message) <
-           std::tie(B.File, B.Offset, B.CheckId, B.Message);
-  });
+  addFindings(R, std::move(Found));
   std::sort(Failures.begin(), Failures.end(), [](const UnitFailure &A, const UnitFailure &B) {
     return std::tie(A.File, A.Reason, A.Details) < std::tie(B.File, B.Reason, B.Details);
   });
   R.Failures = std::move(Failures);
-  R.EnabledChecks.assign(Checks.begin(), Checks.end());
   return R;
 }
 

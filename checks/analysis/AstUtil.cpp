@@ -153,6 +153,16 @@ void addHandleValues(const Expr &Handle, const ASTContext &Ctx, StringMap<std::s
   Values["handle."] = Base + (Handle.getType()->isPointerType() ? "->" : ".");
 }
 
+// The text of \p Loc's line before it (its indentation, for a statement that
+// starts the line).
+static StringRef textBeforeOnLine(SourceLocation Loc, const SourceManager &SM) {
+  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
+  StringRef Buffer = SM.getBufferData(Pos.first);
+  size_t LineStart = Buffer.rfind('\n', Pos.second ? Pos.second - 1 : 0);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+  return Buffer.slice(LineStart, Pos.second);
+}
+
 std::optional<FixItHint> insertLineBefore(const Stmt &S, StringRef Line, ASTContext &Ctx,
                                           const VarDecl *MustStayVisible) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -181,13 +191,23 @@ std::optional<FixItHint> insertLineBefore(const Stmt &S, StringRef Line, ASTCont
     return std::nullopt;
   // Repeat the statement's indentation on the inserted line; a statement that
   // shares its line with other code gets the insertion on the same line.
-  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
-  StringRef Buffer = SM.getBufferData(Pos.first);
-  size_t LineStart = Buffer.rfind('\n', Pos.second ? Pos.second - 1 : 0);
-  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
-  StringRef Before = Buffer.slice(LineStart, Pos.second);
+  StringRef Before = textBeforeOnLine(Loc, SM);
   std::string Text = Before.trim().empty() ? (Line + "\n" + Before).str() : (Line + " ").str();
   return FixItHint::CreateInsertion(Loc, Text);
+}
+
+std::optional<FixItHint> insertLineAfter(const Stmt &S, StringRef Line, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Begin = S.getBeginLoc(), End = S.getEndLoc();
+  if (Begin.isInvalid() || Begin.isMacroID() || End.isMacroID() || SM.isInSystemHeader(Begin))
+    return std::nullopt;
+  SourceLocation After = Lexer::getLocForEndOfToken(End, 0, SM, Ctx.getLangOpts());
+  if (After.isInvalid())
+    return std::nullopt;
+  // On a line of its own, indented like the statement.
+  StringRef Before = textBeforeOnLine(Begin, SM);
+  std::string Indent = Before.trim().empty() ? Before.str() : std::string();
+  return FixItHint::CreateInsertion(After, ("\n" + Indent + Line).str());
 }
 
 } // namespace fallacy

@@ -61,6 +61,11 @@ std::optional<clang::FixItHint> insertLineBefore(const clang::Stmt &S, llvm::Str
                                                  clang::ASTContext &Ctx,
                                                  const clang::VarDecl *MustStayVisible);
 
+/// A fix-it inserting \p Line on a line of its own after statement \p S,
+/// indented like it. None when \p S is in a macro or a system header.
+std::optional<clang::FixItHint> insertLineAfter(const clang::Stmt &S, llvm::StringRef Line,
+                                                clang::ASTContext &Ctx);
+
 } // namespace fallacy
 
 #endif

@@ -172,8 +172,7 @@ std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
       // Asynchronous calls in flight together and the chunks of one stream
       // are how batching is done, not the problem.
       if (!P.Site.roundTrip()) {
-        if (P.Site.Call == Call && P.Site.Op->Blocking && P.Site.Op->Stream &&
-            !isReplyCall(*Call, *P.Site.Op) && !ElementSend)
+        if (P.Site.Call == Call && isSendCall(*Call, *P.Site.Op) && !ElementSend)
           ElementSend = Call;
         continue;
       }

@@ -2,6 +2,7 @@
 #ifndef FALLACY_ANALYSIS_OUTCOME_H
 #define FALLACY_ANALYSIS_OUTCOME_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang {
@@ -37,6 +38,12 @@ public:
   /// Tracks the variables in \p Scope whose value comes from a tracked call
   /// (`auto s = stub->X(...)`, `ok = fetch()`, `rc = curl_easy_perform(h) == CURLE_OK`).
   void addDerivedVars(const clang::Stmt &Scope);
+  /// Tracks \p Calls and the variables of \p Scope derived from them.
+  void trackCalls(llvm::ArrayRef<const clang::Expr *> Calls, const clang::Stmt &Scope) {
+    for (const clang::Expr *C : Calls)
+      addCall(C);
+    addDerivedVars(Scope);
+  }
 
   bool mentions(const clang::Expr &E) const;
   Outcome classify(const clang::Expr &Cond) const;

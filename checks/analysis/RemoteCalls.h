@@ -29,6 +29,10 @@ struct RemoteSite {
 
 /// True when \p Call, an operation of \p Op, receives the peer's data.
 bool isReplyCall(const clang::Expr &Call, const Operation &Op);
+/// True when \p Call, a blocking stream operation of \p Op, sends.
+inline bool isSendCall(const clang::Expr &Call, const Operation &Op) {
+  return Op.Stream && Op.Blocking && !isReplyCall(Call, Op);
+}
 
 /// Summaries over the call graph of one translation unit: a function is
 /// remote when its body performs a remote operation, directly or through the

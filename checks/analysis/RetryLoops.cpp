@@ -224,9 +224,7 @@ std::optional<Retry> RetryFinder::retryAt(const Stmt &S) {
 static bool retriesCalls(const Stmt &Loop, ArrayRef<const Expr *> Calls, bool PerElement,
                          ASTContext &Ctx) {
   ResultTracker T(Ctx);
-  for (const Expr *C : Calls)
-    T.addCall(C);
-  T.addDerivedVars(Loop);
+  T.trackCalls(Calls, Loop);
   const Expr *Cond = loopCondition(Loop);
   if (Cond && T.classify(*Cond) == Outcome::Failure)
     return true; // `while (!ok)`, `do { ... } while (!s.ok())`.
@@ -272,9 +270,7 @@ std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
   // is the retry's condition.
   if (const Expr *Cond = loopCondition(Loop); isStopFlagLoop(Cond)) {
     ResultTracker T(Ctx);
-    for (const Expr *C : R.Retried)
-      T.addCall(C);
-    T.addDerivedVars(Loop);
+    T.trackCalls(R.Retried, Loop);
     if (T.classify(*Cond) != Outcome::Failure)
       return std::nullopt;
   }
@@ -326,9 +322,7 @@ std::optional<Retry> RetryFinder::gotoRetry(const GotoStmt &Goto) {
   if (R.Retried.empty())
     return std::nullopt;
   ResultTracker T(Ctx);
-  for (const Expr *C : R.Retried)
-    T.addCall(C);
-  T.addDerivedVars(*Root);
+  T.trackCalls(R.Retried, *Root);
   if (guardOf(Goto, *Root, T, Ctx) != Outcome::Failure)
     return std::nullopt;
   findBound(*Root, R, &Goto);
@@ -358,9 +352,7 @@ std::optional<Retry> RetryFinder::recursionRetry(const CallExpr &Call) {
   if (R.Retried.empty())
     return std::nullopt;
   ResultTracker T(Ctx);
-  for (const Expr *C : R.Retried)
-    T.addCall(C);
-  T.addDerivedVars(*Caller->getBody());
+  T.trackCalls(R.Retried, *Caller->getBody());
   if (guardOf(Call, *Caller->getBody(), T, Ctx) != Outcome::Failure)
     return std::nullopt;
   // Bounded when an argument counts attempts that a guard compares:

@@ -256,14 +256,22 @@ void RetryFinder::findBound(const Stmt &Loop, Retry &R, const Stmt *BackEdge) {
     Cond = F->getCond();
   if (Cond)
     Consider(*Cond, /*AsGuard=*/false, Cond);
+  // The ifs whose then-branch holds \p X, up to the loop.
+  auto Guards = [&](const Stmt &X, bool AsGuard) {
+    const Stmt *Child = &X;
+    for (int Depth = 0; Depth < 32 && Child != &Loop; ++Depth) {
+      DynTypedNodeList Parents = Ctx.getParents(*Child);
+      const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+      if (!P)
+        break;
+      if (const auto *If = dyn_cast<IfStmt>(P); If && If->getThen() == Child)
+        Consider(*If->getCond(), AsGuard, If);
+      Child = P;
+    }
+  };
   // A goto's guards say when the next attempt starts, like a loop condition.
-  for (const Stmt *Child = BackEdge; Child && Child != &Loop;) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
-    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
-    if (const auto *If = dyn_cast_or_null<IfStmt>(P); If && If->getThen() == Child)
-      Consider(*If->getCond(), /*AsGuard=*/false, If);
-    Child = P;
-  }
+  if (BackEdge)
+    Guards(*BackEdge, /*AsGuard=*/false);
   // Guards of the statements that leave the loop.
   struct Leaves : RecursiveASTVisitor<Leaves> {
     std::vector<const Stmt *> Exits;
@@ -283,18 +291,8 @@ void RetryFinder::findBound(const Stmt &Loop, Retry &R, const Stmt *BackEdge) {
     }
   } L;
   L.TraverseStmt(const_cast<Stmt *>(&Loop));
-  for (const Stmt *X : L.Exits) {
-    const Stmt *Child = X;
-    for (int Depth = 0; Depth < 32 && Child != &Loop; ++Depth) {
-      DynTypedNodeList Parents = Ctx.getParents(*Child);
-      const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
-      if (!P)
-        break;
-      if (const auto *If = dyn_cast<IfStmt>(P); If && If->getThen() == Child)
-        Consider(*If->getCond(), /*AsGuard=*/true, If);
-      Child = P;
-    }
-  }
+  for (const Stmt *X : L.Exits)
+    Guards(*X, /*AsGuard=*/true);
 }
 
 bool RetryFinder::isWait(const CallExpr &Call, const Expr *&Duration, unsigned Depth) {
