@@ -4,6 +4,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
 
 using namespace llvm;
 using clang::tidy::ClangTidyGlobalOptions;
@@ -29,6 +30,93 @@ ErrorOr<ClangTidyOptions> parseRendering(MemoryBufferRef Buffer, std::string &Re
   return Parsed;
 }
 
+// The top-level settings clang-tidy 19 reads from a .clang-tidy file.
+constexpr StringLiteral KnownKeys[] = {
+    "Checks",        "WarningsAsErrors", "HeaderFileExtensions", "ImplementationFileExtensions",
+    "HeaderFilterRegex", "ExcludeHeaderFilterRegex", "SystemHeaders", "FormatStyle", "User",
+    "CheckOptions",  "ExtraArgs",        "ExtraArgsBefore",      "InheritParentConfig", "UseColor"};
+
+// A known key one or two edits away from \p Key, for "did you mean".
+StringRef closestKnownKey(StringRef Key) {
+  StringRef Best;
+  unsigned BestDistance = 3;
+  for (StringRef K : KnownKeys)
+    if (unsigned D = K.edit_distance(Key, /*AllowReplacements=*/true, BestDistance); D < BestDistance) {
+      Best = K;
+      BestDistance = D;
+    }
+  return Best;
+}
+
+// A .clang-tidy file is often written for another clang-tidy version (a
+// newer one adds settings) or carries a typo. Its top-level keys that
+// clang-tidy 19 does not know are blanked out (newlines kept, so positions
+// stay) and each is described in \p Warnings; the text that is left is what
+// gets parsed, so the file's other settings still apply. (clang-tidy itself
+// prints "Invalid argument", drops the whole file and exits 0.) Empty when
+// the file has no unknown key or is not a YAML mapping.
+std::optional<std::string> withoutUnknownKeys(MemoryBufferRef Buffer, std::string &Warnings) {
+  SourceMgr SM;
+  // Syntax errors were already reported by clang-tidy's parser.
+  SM.setDiagHandler([](const SMDiagnostic &, void *) {});
+  yaml::Stream Stream(Buffer, SM, /*ShowColors=*/false);
+  yaml::document_iterator Doc = Stream.begin();
+  if (Doc == Stream.end())
+    return std::nullopt;
+  auto *Root = dyn_cast_or_null<yaml::MappingNode>(Doc->getRoot());
+  if (!Root)
+    return std::nullopt;
+  struct Entry {
+    std::string Name;
+    SMLoc Start;
+    const char *ScalarEnd = nullptr; ///< Where a scalar value ends (block values have no range).
+  };
+  std::vector<Entry> Entries;
+  for (yaml::KeyValueNode &KV : *Root) {
+    auto *Key = dyn_cast_or_null<yaml::ScalarNode>(KV.getKey());
+    if (!Key)
+      return std::nullopt;
+    SmallString<32> Storage;
+    Entry E{Key->getValue(Storage).str(), Key->getSourceRange().Start};
+    yaml::Node *Value = KV.getValue();
+    if (Value && Value->getSourceRange().End.isValid())
+      E.ScalarEnd = Value->getSourceRange().End.getPointer();
+    else if (!Value || isa<yaml::NullNode>(Value))
+      E.ScalarEnd = Key->getSourceRange().End.getPointer();
+    Entries.push_back(std::move(E));
+  }
+  if (Stream.failed())
+    return std::nullopt;
+  std::string Text = Buffer.getBuffer().str();
+  const char *Base = Buffer.getBufferStart();
+  raw_string_ostream OS(Warnings);
+  bool Changed = false;
+  for (size_t I = 0; I < Entries.size(); ++I) {
+    const Entry &E = Entries[I];
+    if (llvm::is_contained(KnownKeys, E.Name))
+      continue;
+    // An entry runs up to the next key (its value may be a block mapping or
+    // sequence, which has no range of its own); the last one to its value's end.
+    const char *End = I + 1 < Entries.size() ? Entries[I + 1].Start.getPointer()
+                      : E.ScalarEnd          ? E.ScalarEnd
+                                             : Buffer.getBufferEnd();
+    for (const char *P = E.Start.getPointer(); P < End; ++P)
+      if (Text[P - Base] != '\n')
+        Text[P - Base] = ' ';
+    StringRef Closest = closestKnownKey(E.Name);
+    // Printed directly: the source manager's handler silences the YAML parser.
+    SM.GetMessage(E.Start, SourceMgr::DK_Warning,
+                  "unknown key '" + E.Name +
+                      "' ignored: clang-tidy 19 has no such setting; the file's other settings apply" +
+                      (Closest.empty() ? std::string() : " (did you mean '" + Closest.str() + "'?)"))
+        .print(nullptr, OS, /*ShowColors=*/false);
+    Changed = true;
+  }
+  if (!Changed)
+    return std::nullopt;
+  return Text;
+}
+
 // The parser for .clang-tidy files. A broken file yields empty options, so
 // the upward search stops at it and it shows up as the source of the options
 // of every file it governs, which is how brokenConfigFor() finds it.
@@ -36,6 +124,18 @@ ParseFn recordingParser(std::shared_ptr<ProblemMap> Problems) {
   return [Problems](MemoryBufferRef Buffer) -> ErrorOr<ClangTidyOptions> {
     std::string Rendered;
     ErrorOr<ClangTidyOptions> Parsed = parseRendering(Buffer, Rendered);
+    if (!Parsed) {
+      // Only unknown keys: warn about each and parse the rest of the file.
+      std::string Warnings, Again;
+      if (std::optional<std::string> Rest = withoutUnknownKeys(Buffer, Warnings)) {
+        ErrorOr<ClangTidyOptions> Retry =
+            parseRendering(MemoryBufferRef(*Rest, Buffer.getBufferIdentifier()), Again);
+        if (Retry) {
+          Parsed = std::move(Retry);
+          Rendered = Warnings + Again;
+        }
+      }
+    }
     std::string Path = Buffer.getBufferIdentifier().str();
     if (!Rendered.empty())
       Problems->emplace(Path, ConfigProblem{Path, !Parsed, Rendered});
