@@ -108,7 +108,14 @@ def read_results(out, dest, project, sources):
             loc = res["locations"][0]
             file = uri_of(loc, base)
             line = loc["physicalLocation"].get("region", {}).get("startLine", 0)
+            notes = []
+            for rel in res.get("relatedLocations", []):
+                if "physicalLocation" not in rel:
+                    continue
+                rline = rel["physicalLocation"].get("region", {}).get("startLine", 0)
+                notes.append(f"{uri_of(rel, base)}:{rline}: {rel.get('message', {}).get('text', '')}")
             findings.append({
+                "notes": notes,
                 "project": project, "file": file, "line": line, "check": res["ruleId"],
                 "message": res["message"]["text"],
                 "fingerprint": res.get("partialFingerprints", {}).get("fallacyLint/v1", ""),
@@ -136,6 +143,14 @@ def match(findings, rows):
         used = {id(f["row"]) for f in findings if f.get("row") is not None}
         free = [r for r in free if id(r) not in used]
     return free
+
+
+def count_units(dest, project):
+    try:
+        with open(os.path.join(dest, "db", project, "compile_commands.json")) as f:
+            return len(json.load(f))
+    except (OSError, ValueError):
+        return 0
 
 
 def ratio(a, b):
@@ -242,7 +257,7 @@ def main():
     checks = sorted(set(by_check))
     table(by_check, "check", checks).print("Per check")
 
-    unit_counts = {p: int(times[p]["units"]) if p in times else 0 for p in projects}
+    unit_counts = {p: count_units(dest, p) for p in projects}
     failed_units = collections.Counter(p for p, _, _ in not_analysed)
     by_project = score(lambda f: f["project"])
     table(by_project, "project", projects,
@@ -290,10 +305,12 @@ def main():
     if args.todo:
         with open(args.todo, "w", newline="") as f:
             w = csv.writer(f, delimiter="\t", lineterminator="\n")
-            w.writerow(COLUMNS + ["message"])
+            w.writerow(COLUMNS + ["message", "notes"])
             for x in todo:
                 w.writerow([x["project"], x["file"], x["line"], x["check"], "", "", "",
-                            x["fingerprint"], x["linehash"], x["message"]])
+                            x["fingerprint"], x["linehash"],
+                            re.sub(r"\s+", " ", x["message"].split("\n")[0]).strip(),
+                            " | ".join(re.sub(r"\s+", " ", n) for n in x["notes"])])
 
 
 if __name__ == "__main__":
