@@ -21,18 +21,14 @@ namespace fallacy {
 class ChattyLoopCheck final : public FallacyCheck {
 public:
   ChattyLoopCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  ~ChattyLoopCheck() override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void registerCheckMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  void recordFunctionFacts(clang::ASTContext &Ctx);
-  const ApiModel *Model = nullptr;
-  clang::ASTContext *Ctx = nullptr;
-  std::unique_ptr<LoopCalls> Loops;
-  std::unique_ptr<RetryFinder> Retries;
-  llvm::DenseSet<unsigned> Reported;
+  unsigned MaxConstantIterations;
+  RetryVocabulary Vocabulary;
 };
 
 } // namespace fallacy

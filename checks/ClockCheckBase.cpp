@@ -1,7 +1,7 @@
 // checks/ClockCheckBase.cpp: matching the places where two times meet.
 #include "ClockCheckBase.h"
 #include "analysis/AstUtil.h"
-#include "analysis/TuIndex.h"
+#include "analysis/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -17,7 +17,7 @@ constexpr llvm::StringLiteral SinkNode = "time-sink";
 
 ClockCheckBase::ClockCheckBase(StringRef Name, tidy::ClangTidyContext *Context)
     : FallacyCheck(Name, Context) {
-  Model = loadModel();
+  Options.TimeFieldPattern = stringOption("TimeFieldPattern");
   // A pattern that does not compile would silently match nothing.
   std::string Pattern = stringOption("TimeFieldPattern"), Problem;
   if (!llvm::Regex(Pattern).isValid(Problem)) {
@@ -26,9 +26,7 @@ ClockCheckBase::ClockCheckBase(StringRef Name, tidy::ClangTidyContext *Context)
   }
 }
 
-void ClockCheckBase::registerMatchers(MatchFinder *Finder) {
-  if (!Model)
-    return;
+void ClockCheckBase::registerCheckMatchers(MatchFinder *Finder) {
   auto Compare = binaryOperator(hasAnyOperatorName("<", ">", "<=", ">=", "==", "!=", "-"));
   auto Overloaded = cxxOperatorCallExpr(
       hasAnyOverloadedOperatorName("<", ">", "<=", ">=", "==", "!=", "-"), argumentCountIs(2));
@@ -45,15 +43,9 @@ void ClockCheckBase::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxRewrittenBinaryOperator(Rewritten, NotInSystemHeader).bind(SinkNode), this);
 }
 
-void ClockCheckBase::check(const MatchFinder::MatchResult &Result) {
+void ClockCheckBase::checkMatch(const MatchFinder::MatchResult &Result) {
   const auto *Sink = Result.Nodes.getNodeAs<Expr>(SinkNode);
   ASTContext &Ctx = *Result.Context;
-  if (!Clocks || ClocksCtx != &Ctx) {
-    ClockOptions O;
-    O.TimeFieldPattern = stringOption("TimeFieldPattern");
-    Clocks = std::make_unique<ClockProvenance>(*Model, Ctx, std::move(O));
-    ClocksCtx = &Ctx;
-  }
   // Code that never runs compares nothing.
   if (isInUnevaluatedContext(*Sink, Ctx))
     return;
@@ -76,7 +68,8 @@ void ClockCheckBase::check(const MatchFinder::MatchResult &Result) {
   }
   if (!L || !R)
     return;
-  Provenance PL = Clocks->of(*L), PR = Clocks->of(*R);
+  ClockProvenance &Clocks = unit().clocks(*Model, Options);
+  Provenance PL = Clocks.of(*L), PR = Clocks.of(*R);
   if (!PL.isTime() || !PR.isTime())
     return; // A time against a duration or a constant is fine.
   onTimes(*Sink, Subtraction, *L, PL, *R, PR, Ctx);
@@ -85,13 +78,6 @@ void ClockCheckBase::check(const MatchFinder::MatchResult &Result) {
 void ClockCheckBase::noteOrigin(const Provenance &P, StringRef Text) {
   if (P.Origin)
     diag(P.Origin->getBeginLoc(), Text, DiagnosticIDs::Note);
-}
-
-void ClockCheckBase::onEndOfTranslationUnit() {
-  if (ClocksCtx)
-    TuIndex::release(*ClocksCtx);
-  Clocks.reset();
-  ClocksCtx = nullptr;
 }
 
 } // namespace fallacy

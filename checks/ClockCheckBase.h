@@ -4,7 +4,6 @@
 
 #include "FallacyCheck.h"
 #include "analysis/ClockProvenance.h"
-#include <memory>
 
 namespace fallacy {
 
@@ -14,21 +13,18 @@ namespace fallacy {
 class ClockCheckBase : public FallacyCheck {
 public:
   ClockCheckBase(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
 
 protected:
+  void registerCheckMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   /// \p Sink is the comparison or subtraction; \p Subtraction tells which.
   virtual void onTimes(const clang::Expr &Sink, bool Subtraction, const clang::Expr &L,
                        const Provenance &PL, const clang::Expr &R, const Provenance &PR,
                        clang::ASTContext &Ctx) = 0;
   void noteOrigin(const Provenance &P, llvm::StringRef Text);
-  const ApiModel *Model = nullptr;
 
 private:
-  std::unique_ptr<ClockProvenance> Clocks;
-  clang::ASTContext *ClocksCtx = nullptr;
+  ClockOptions Options;
 };
 
 } // namespace fallacy

@@ -22,7 +22,7 @@ void CrossHostTimestampCheck::onTimes(const Expr &Sink, bool Subtraction, const 
     if (hasAnnotation(*FD, "fallacy::synchronised_clock"))
       return;
   SourceLocation Loc = Ctx.getSourceManager().getExpansionLoc(Sink.getExprLoc());
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (!firstReport(Loc))
     return;
   const Provenance &Peer = LeftRemote ? PL : PR, &Other = LeftRemote ? PR : PL;
   if (LeftRemote && RightRemote)
@@ -41,11 +41,6 @@ void CrossHostTimestampCheck::onTimes(const Expr &Sink, bool Subtraction, const 
        "order events with a version number or a logical clock, and let one host decide expiry "
        "with its own clock",
        DiagnosticIDs::Note);
-}
-
-void CrossHostTimestampCheck::onEndOfTranslationUnit() {
-  Reported.clear();
-  ClockCheckBase::onEndOfTranslationUnit();
 }
 
 } // namespace fallacy

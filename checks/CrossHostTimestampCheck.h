@@ -16,15 +16,11 @@ namespace fallacy {
 class CrossHostTimestampCheck final : public ClockCheckBase {
 public:
   using ClockCheckBase::ClockCheckBase;
-  void onEndOfTranslationUnit() override;
 
 protected:
   void onTimes(const clang::Expr &Sink, bool Subtraction, const clang::Expr &L,
                const Provenance &PL, const clang::Expr &R, const Provenance &PR,
                clang::ASTContext &Ctx) override;
-
-private:
-  llvm::DenseSet<unsigned> Reported;
 };
 
 } // namespace fallacy

@@ -1,16 +1,50 @@
 // checks/FallacyCheck.cpp: option access through the check's metadata record.
 #include "FallacyCheck.h"
 #include "analysis/ApiModel.h"
+#include "analysis/UnitAnalysis.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/Support/ErrorHandling.h"
 
 using namespace llvm;
+using namespace clang::ast_matchers;
 
 namespace fallacy {
+namespace {
+constexpr StringLiteral UnitNode = "unit";
+} // namespace
 
 FallacyCheck::FallacyCheck(StringRef Name, clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Record(checkMetadata().find(Name)) {
   if (!Record)
     report_fatal_error(Twine("check '") + Name + "' has no record in rules/checks.json");
+  Model = loadModel();
+}
+
+void FallacyCheck::registerMatchers(MatchFinder *Finder) {
+  if (!Model)
+    return;
+  // Matched first (it is the root), so every unit is known, and summarised
+  // at its end, even when it has nothing the check looks for.
+  Finder->addMatcher(translationUnitDecl().bind(UnitNode), this);
+  registerCheckMatchers(Finder);
+}
+
+void FallacyCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  if (!Result.Nodes.getNodeAs<clang::TranslationUnitDecl>(UnitNode))
+    checkMatch(Result);
+}
+
+void FallacyCheck::onEndOfTranslationUnit() {
+  if (Ctx && Model)
+    unit().recordSummary(*Model);
+  Ctx = nullptr;
+}
+
+UnitAnalysis &FallacyCheck::unit() const { return UnitAnalysis::of(*Ctx); }
+
+bool FallacyCheck::firstReport(clang::SourceLocation Loc) const {
+  return unit().firstReport(getID(), Loc);
 }
 
 StringRef FallacyCheck::defaultOf(StringRef Name) const {
@@ -43,6 +77,24 @@ std::vector<std::string> FallacyCheck::listOption(StringRef Name) const {
     if (!P.trim().empty())
       Out.push_back(P.trim().str());
   return Out;
+}
+
+RetryVocabulary FallacyCheck::retryVocabulary() const {
+  auto List = [&](StringRef Name) {
+    if (Record->option(Name))
+      return listOption(Name);
+    SmallVector<StringRef, 8> Parts;
+    StringRef(Options.getLocalOrGlobal(Name, "")).split(Parts, ';', -1, false);
+    std::vector<std::string> Out;
+    for (StringRef P : Parts)
+      if (!P.trim().empty())
+        Out.push_back(P.trim().str());
+    return Out;
+  };
+  RetryVocabulary V;
+  V.RetryHelpers = List("RetryHelpers");
+  V.BackoffHelpers = List("BackoffHelpers");
+  return V;
 }
 
 const ApiModel *FallacyCheck::loadModel() {

@@ -3,6 +3,7 @@
 #include "analysis/ApiModel.h"
 #include "analysis/AstUtil.h"
 #include "analysis/TimeoutFlow.h"
+#include "analysis/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
@@ -21,9 +22,7 @@ std::string duration(int64_t Ms) {
 
 MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : FallacyCheck(Name, Context), DefaultTimeoutMs(intOption("DefaultTimeoutMs")),
-      MaxTimeoutMs(intOption("MaxTimeoutMs")) {
-  Model = loadModel();
-}
+      MaxTimeoutMs(intOption("MaxTimeoutMs")) {}
 
 MissingTimeoutCheck::~MissingTimeoutCheck() = default;
 
@@ -32,44 +31,36 @@ void MissingTimeoutCheck::registerPPCallbacks(const SourceManager &, Preprocesso
   this->PP = PP;
 }
 
-void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
-  if (!Model)
-    return;
+void MissingTimeoutCheck::registerCheckMatchers(MatchFinder *Finder) {
   // Which calls are remote is the model's business; the matchers only keep
   // library internals out.
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind(CallNode), this);
   Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader())).bind(CallNode), this);
 }
 
-void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+void MissingTimeoutCheck::checkMatch(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>(CallNode);
   const Operation *Op = Model->operation(*Call);
   if (!Op)
     return;
   ASTContext &Ctx = *Result.Context;
-  SourceLocation Loc = Ctx.getSourceManager().getExpansionLoc(Call->getBeginLoc());
-  // A template instantiated twice or a macro used twice on one line is one defect.
-  if (Reported.contains(Loc.getRawEncoding()))
-    return;
   // sizeof/decltype operands never run, so they never hang.
   if (isInUnevaluatedContext(*Call, Ctx))
     return;
   // `while (cq.Next(&tag, &ok))` drains a queue whose calls carry deadlines.
   if (Op->ExemptInLoopCondition && isInLoopCondition(*Call, Ctx))
     return;
-  if (!Flow)
-    Flow = std::make_unique<TimeoutFlow>(
-        *Model, Ctx, MaxTimeoutMs, [PP = PP](StringRef Name) -> std::optional<int64_t> {
-          const MacroInfo *MI = PP ? PP->getMacroInfo(PP->getIdentifierInfo(Name)) : nullptr;
-          if (!MI || MI->getNumTokens() != 1)
-            return std::nullopt;
-          uint64_t V;
-          StringRef Digits = StringRef(PP->getSpelling(MI->getReplacementToken(0)))
-                                 .rtrim("uUlL");
-          if (Digits.getAsInteger(0, V))
-            return std::nullopt;
-          return static_cast<int64_t>(V);
-        });
+  TimeoutFlow *Flow = &unit().timeouts(
+      *Model, MaxTimeoutMs, [PP = PP](StringRef Name) -> std::optional<int64_t> {
+        const MacroInfo *MI = PP ? PP->getMacroInfo(PP->getIdentifierInfo(Name)) : nullptr;
+        if (!MI || MI->getNumTokens() != 1)
+          return std::nullopt;
+        uint64_t V;
+        StringRef Digits = StringRef(PP->getSpelling(MI->getReplacementToken(0))).rtrim("uUlL");
+        if (Digits.getAsInteger(0, V))
+          return std::nullopt;
+        return static_cast<int64_t>(V);
+      });
   // A wrapper that is itself a remote operation (generated stubs forwarding
   // to their *Raw methods) is checked where it is called, not inside.
   if (const auto *CE = dyn_cast<CallExpr>(Call))
@@ -82,14 +73,16 @@ void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   TimeoutVerdict V = Flow->check(*Call, *Op);
   if (V.S == TimeoutVerdict::State::Set || V.S == TimeoutVerdict::State::Unknown)
     return;
+  // A template instantiated twice or a macro used twice on one line is one defect.
+  if (!firstReport(Call->getBeginLoc()))
+    return;
   if (Op->OncePerHandle && V.Root.valid()) {
-    const void *Key = V.Root.Var ? static_cast<const void *>(V.Root.Var)
-                      : !V.Root.Path.empty() ? static_cast<const void *>(V.Root.Path.back())
-                                             : nullptr;
-    if (Key && !ReportedHandles.insert(Key).second)
+    const clang::Decl *Key = V.Root.Var ? static_cast<const clang::Decl *>(V.Root.Var)
+                             : !V.Root.Path.empty() ? V.Root.Path.back()
+                                                    : nullptr;
+    if (Key && !unit().firstReport((getID() + "#handle").str(), Key->getLocation()))
       return;
   }
-  Reported.insert(Loc.getRawEncoding());
   report(*Call, *Op, V, Ctx);
 }
 
@@ -180,14 +173,6 @@ void MissingTimeoutCheck::report(const Expr &Call, const Operation &Op, const Ti
   else if (V.Root.K == HandleRoot::Kind::Var && V.S == State::Missing)
     diag(V.Root.Var->getLocation(), "%0 '%1' is created here", DiagnosticIDs::Note)
         << Kind->Noun << Handle;
-}
-
-void MissingTimeoutCheck::onEndOfTranslationUnit() {
-  if (Flow)
-    TuIndex::release(Flow->context());
-  Flow.reset();
-  Reported.clear();
-  ReportedHandles.clear();
 }
 
 } // namespace fallacy

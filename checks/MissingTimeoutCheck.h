@@ -24,20 +24,17 @@ public:
   ~MissingTimeoutCheck() override;
   void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
+
+protected:
+  void registerCheckMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   void report(const clang::Expr &Call, const Operation &Op, const TimeoutVerdict &V,
               clang::ASTContext &Ctx);
-  const ApiModel *Model = nullptr;
   int64_t DefaultTimeoutMs;
   int64_t MaxTimeoutMs;
   clang::Preprocessor *PP = nullptr;
-  std::unique_ptr<TimeoutFlow> Flow;
-  llvm::DenseSet<unsigned> Reported; ///< Locations, so instantiations report once.
-  llvm::DenseSet<const void *> ReportedHandles; ///< For once-per-handle operations.
 };
 
 } // namespace fallacy

@@ -5,6 +5,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/Stmt.h"
 #include "analysis/AstUtil.h"
+#include "analysis/UnitAnalysis.h"
 
 using namespace clang;
 
@@ -23,16 +24,15 @@ NonIdempotentRetryCheck::NonIdempotentRetryCheck(StringRef Name, tidy::ClangTidy
 NonIdempotentRetryCheck::~NonIdempotentRetryCheck() = default;
 
 void NonIdempotentRetryCheck::onRetry(const Retry &R, ASTContext &Ctx) {
-  if (!Analysis)
-    Analysis = std::make_unique<IdempotencyAnalysis>(*Model, Ctx, Opts);
+  IdempotencyAnalysis &Analysis = unit().idempotency(*Model, Opts);
   const char *Shape = R.How == Retry::Shape::Recursion ? "the recursive retry starts here"
                       : R.How == Retry::Shape::Helper  ? "the retry helper is called here"
                                                        : "the retry loop starts here";
   for (size_t I = 0; I < R.Retried.size(); ++I) {
     const Expr &Entry = *R.Retried[I];
     const RemoteSite &Site = R.Sites[I];
-    IdempotencyVerdict V = Analysis->of(*Site.Call, *Site.Op, Entry, *R.Where);
-    if (!V.NotIdempotent || !firstAt(Entry.getBeginLoc(), Ctx))
+    IdempotencyVerdict V = Analysis.of(*Site.Call, *Site.Op, Entry, *R.Where);
+    if (!V.NotIdempotent || !firstReport(Entry.getBeginLoc()))
       continue;
     const FunctionDecl *Callee = calleeOf(Entry);
     std::optional<FixItHint> Fix = keyFix(V, Ctx);
@@ -72,11 +72,6 @@ std::optional<FixItHint> NonIdempotentRetryCheck::keyFix(const IdempotencyVerdic
   Values["header"] = Opts.KeyHeaders.front();
   Values["key"] = KeyExpression;
   return insertLineAfter(*Decl, expandTemplate(V.KeyFixInsert, Values), Ctx);
-}
-
-void NonIdempotentRetryCheck::onEndOfTranslationUnit() {
-  Analysis.reset();
-  RetryCheckBase::onEndOfTranslationUnit();
 }
 
 } // namespace fallacy

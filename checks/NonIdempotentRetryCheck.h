@@ -21,7 +21,6 @@ class NonIdempotentRetryCheck final : public RetryCheckBase {
 public:
   NonIdempotentRetryCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   ~NonIdempotentRetryCheck() override;
-  void onEndOfTranslationUnit() override;
 
 protected:
   void onRetry(const Retry &R, clang::ASTContext &Ctx) override;
@@ -30,7 +29,6 @@ private:
   std::optional<clang::FixItHint> keyFix(const IdempotencyVerdict &V, clang::ASTContext &Ctx) const;
   IdempotencyOptions Opts;
   std::string KeyExpression; ///< IdempotencyKeyExpression: the fix-it's key value.
-  std::unique_ptr<IdempotencyAnalysis> Analysis;
 };
 
 } // namespace fallacy

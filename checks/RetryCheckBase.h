@@ -4,8 +4,6 @@
 
 #include "FallacyCheck.h"
 #include "analysis/RetryLoops.h"
-#include "llvm/ADT/DenseSet.h"
-#include <memory>
 
 namespace fallacy {
 
@@ -15,20 +13,14 @@ namespace fallacy {
 class RetryCheckBase : public FallacyCheck {
 public:
   RetryCheckBase(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
 
 protected:
+  void registerCheckMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   virtual void onRetry(const Retry &R, clang::ASTContext &Ctx) = 0;
-  /// True the first time \p Loc is reported by this check in this unit.
-  bool firstAt(clang::SourceLocation Loc, const clang::ASTContext &Ctx);
-  const ApiModel *Model = nullptr;
 
 private:
-  std::unique_ptr<RetryFinder> Finder;
-  clang::ASTContext *FinderCtx = nullptr;
-  llvm::DenseSet<unsigned> Reported;
+  RetryVocabulary Vocabulary;
 };
 
 } // namespace fallacy

@@ -12,7 +12,7 @@ void RetryWithoutBackoffCheck::onRetry(const Retry &R, ASTContext &Ctx) {
   if (R.Waits && (R.Grows || R.Jitter))
     return;
   SourceLocation Loc = R.Where->getBeginLoc();
-  if (!firstAt(Loc, Ctx))
+  if (!firstReport(Loc))
     return;
   if (!R.Waits)
     diag(Loc, "retry starts the next attempt at once: every caller hammers a peer that is "

@@ -12,7 +12,7 @@ void UnboundedRetryCheck::onRetry(const Retry &R, ASTContext &Ctx) {
   if (R.BoundedBy != Retry::Bound::None)
     return;
   SourceLocation Loc = R.Where->getBeginLoc();
-  if (!firstAt(Loc, Ctx))
+  if (!firstReport(Loc))
     return;
   const char *What = R.How == Retry::Shape::Recursion ? "this recursive retry"
                      : R.How == Retry::Shape::Helper  ? "this retry helper call"

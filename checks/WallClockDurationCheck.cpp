@@ -79,7 +79,7 @@ void WallClockDurationCheck::onTimes(const Expr &Sink, bool Subtraction, const E
   if (PL.K != Provenance::Kind::LocalWall || PR.K != Provenance::Kind::LocalWall)
     return;
   SourceLocation Loc = Ctx.getSourceManager().getExpansionLoc(Sink.getExprLoc());
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (!firstReport(Loc))
     return;
   // The fix: both readings from steady_clock, when nothing needs them as
   // wall-clock time and the variables holding them are declared with auto.
@@ -118,11 +118,6 @@ void WallClockDurationCheck::onTimes(const Expr &Sink, bool Subtraction, const E
   if (!Fixable)
     diag(Loc, "measure durations with std::chrono::steady_clock (CLOCK_MONOTONIC), which never "
               "jumps", DiagnosticIDs::Note);
-}
-
-void WallClockDurationCheck::onEndOfTranslationUnit() {
-  Reported.clear();
-  ClockCheckBase::onEndOfTranslationUnit();
 }
 
 } // namespace fallacy

@@ -205,6 +205,15 @@ static bool isStopFlagLoop(const Expr *Cond) {
 }
 
 std::optional<Retry> RetryFinder::retryAt(const Stmt &S) {
+  auto It = Memo.find(&S);
+  if (It != Memo.end())
+    return It->second;
+  std::optional<Retry> R = compute(S);
+  Memo[&S] = R;
+  return R;
+}
+
+std::optional<Retry> RetryFinder::compute(const Stmt &S) {
   if (isLoop(S))
     return loopRetry(S);
   if (const auto *G = dyn_cast<GotoStmt>(&S))

@@ -61,9 +61,12 @@ public:
 
   /// The retry that \p S is: a loop statement, a recursive call, or a call of
   /// a retry helper with a remote callable. None when it is not one.
+  /// Computed once per statement, whichever check asks.
   std::optional<Retry> retryAt(const clang::Stmt &S);
 
 private:
+  std::optional<Retry> compute(const clang::Stmt &S);
+  llvm::DenseMap<const clang::Stmt *, std::optional<Retry>> Memo;
   struct HelperInfo {
     bool IsHelper = false;
     unsigned CallableParam = 0;

@@ -1,11 +1,10 @@
 // checks/analysis/TuIndex.cpp: the single traversal that the flow analyses share.
 #include "analysis/TuIndex.h"
+#include "analysis/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include <map>
-#include <mutex>
 
 using namespace clang;
 
@@ -185,26 +184,7 @@ llvm::ArrayRef<const Decl *> TuIndex::lambdasOf(const CXXRecordDecl *Class) cons
   return It->second;
 }
 
-namespace {
-std::mutex SharedLock;
-std::map<const ASTContext *, std::unique_ptr<TuIndex>> &sharedIndexes() {
-  static std::map<const ASTContext *, std::unique_ptr<TuIndex>> Indexes;
-  return Indexes;
-}
-} // namespace
-
-TuIndex &TuIndex::shared(ASTContext &Ctx) {
-  std::lock_guard<std::mutex> Guard(SharedLock);
-  std::unique_ptr<TuIndex> &Slot = sharedIndexes()[&Ctx];
-  if (!Slot)
-    Slot = std::make_unique<TuIndex>(Ctx);
-  return *Slot;
-}
-
-void TuIndex::release(ASTContext &Ctx) {
-  std::lock_guard<std::mutex> Guard(SharedLock);
-  sharedIndexes().erase(&Ctx);
-}
+const TuIndex &TuIndex::shared(ASTContext &Ctx) { return UnitAnalysis::of(Ctx).index(); }
 
 const FunctionDecl *TuIndex::definition(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;

@@ -67,12 +67,9 @@ public:
   /// The definition of \p FD visible in this unit, or nullptr.
   static const clang::FunctionDecl *definition(const clang::FunctionDecl *FD);
 
-  /// The index of the unit \p Ctx belongs to, built on first use and shared
-  /// by every check (one traversal per unit). Checks call release() from
-  /// onEndOfTranslationUnit(); clangd analyses several units at once, hence
-  /// the per-context map behind it.
-  static TuIndex &shared(clang::ASTContext &Ctx);
-  static void release(clang::ASTContext &Ctx);
+  /// The index of the unit \p Ctx belongs to: UnitAnalysis::of(Ctx).index(),
+  /// built once per unit and shared by every check.
+  static const TuIndex &shared(clang::ASTContext &Ctx);
 
 private:
   friend class TuIndexBuilder;

@@ -43,10 +43,7 @@ public:
     Clocks = std::make_unique<ClockProvenance>(test::builtinModel(), AST->getASTContext(),
                                                ClockOptions{TimePattern});
   }
-  ~ClockSnippet() {
-    Clocks.reset();
-    TuIndex::release(AST->getASTContext());
-  }
+  ~ClockSnippet() { Clocks.reset(); }
   bool compiled() const { return !AST->getDiagnostics().hasErrorOccurred(); }
 
   /// Provenance of the initialiser of local variable \p Var in function \p Func.

@@ -33,17 +33,13 @@ REMOTE NOT_IDEMPOTENT bool chargeCard(int Id);
 REMOTE IDEMPOTENT bool setPrice(int Id);
 )cpp";
 
-/// One parsed snippet (prelude included); releases the shared TuIndex.
+/// One parsed snippet (prelude included); its analyses go with its ASTContext.
 class Snippet {
 public:
   explicit Snippet(const std::string &Code) {
     std::vector<std::string> Args = {"-std=c++17", "-fsyntax-only",
                                      "-resource-dir=" FALLACY_CLANG_RESOURCE_DIR};
     AST = clang::tooling::buildASTFromCodeWithArgs(RetryPrelude + Code, Args, "snippet.cpp");
-  }
-  ~Snippet() {
-    if (AST)
-      TuIndex::release(AST->getASTContext());
   }
   Snippet(const Snippet &) = delete;
   Snippet &operator=(const Snippet &) = delete;
