@@ -1,7 +1,7 @@
 // checks/ChattyLoopCheck.cpp: reports per-element round trips, in this file or through summaries.
 #include "ChattyLoopCheck.h"
 #include "analysis/AstUtil.h"
-#include "analysis/FunctionSummary.h"
+#include "analysis/Summary.h"
 #include "analysis/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -45,19 +45,14 @@ void ChattyLoopCheck::checkMatch(const MatchFinder::MatchResult &Result) {
     const FunctionDecl *Callee = P.Call->getDirectCallee();
     StringRef Name = Callee && Callee->getIdentifier() ? Callee->getName() : "this call";
     if (P.Unresolved) {
-      // Its body is in another file: the driver decides with the summaries.
-      if (UnitSummary *S = activeSummary(); S && Callee && SM.isInMainFile(Loc)) {
-        PendingFinding F;
-        F.Check = getID().str();
-        F.RequiresRemote = usrOf(*Callee);
-        F.Callee = Name.str();
-        F.Message = message(Name);
-        F.At = summaryLocation(Loc, SM);
-        F.EndOffset = SM.getFileOffset(SM.getExpansionLoc(P.Call->getEndLoc()));
-        F.Loop = summaryLocation(Loop->getBeginLoc(), SM);
-        if (!F.RequiresRemote.empty())
-          S->Pending.push_back(std::move(F));
-      }
+      // Its body is in another file: a round trip if the summaries say it is
+      // remote (the driver adds the note at the remote call and the batch).
+      std::string Usr = Callee ? usrOf(*Callee) : "";
+      if (!crossFile() || Usr.empty() || !SM.isInMainFile(Loc))
+        continue;
+      diag(Loc, message(Name)) << P.Call->getSourceRange();
+      diag(Loop->getBeginLoc(), "the loop runs it once per element", DiagnosticIDs::Note);
+      reportOnlyIf(Loc, {{Condition::Kind::Remote, {Usr}}}, /*BatchNote=*/true);
       continue;
     }
     diag(Loc, message(Name)) << P.Call->getSourceRange();

@@ -2,6 +2,7 @@
 #include "FallacyCheck.h"
 #include "analysis/ApiModel.h"
 #include "analysis/UnitAnalysis.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/Support/ErrorHandling.h"
 
@@ -36,9 +37,21 @@ void FallacyCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void FallacyCheck::onEndOfTranslationUnit() {
-  if (Ctx && Model)
+  if (Ctx && Model) {
     unit().recordSummary(*Model);
+    if (UnitSummary *S = activeSummary())
+      addFacts(*S);
+  }
   Ctx = nullptr;
+}
+
+bool FallacyCheck::crossFile() const { return activeSummary() != nullptr; }
+
+void FallacyCheck::reportOnlyIf(clang::SourceLocation Loc, std::vector<Condition> Requires,
+                                bool BatchNote) const {
+  if (UnitSummary *S = activeSummary())
+    S->Conditional.push_back({getID().str(), summaryLocation(Loc, Ctx->getSourceManager()),
+                              std::move(Requires), BatchNote});
 }
 
 UnitAnalysis &FallacyCheck::unit() const { return UnitAnalysis::of(*Ctx); }

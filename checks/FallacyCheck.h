@@ -4,6 +4,7 @@
 
 #include "analysis/CheckMetadata.h"
 #include "analysis/RetryLoops.h"
+#include "analysis/Summary.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace fallacy {
@@ -39,6 +40,17 @@ protected:
   UnitAnalysis &unit() const;
   /// True the first time this check reports at \p Loc in this unit.
   bool firstReport(clang::SourceLocation Loc) const;
+  /// Whether findings that depend on other files can be made: only the
+  /// fallacy-lint driver resolves them (the plugin and clangd see one file).
+  bool crossFile() const;
+  /// Marks the diagnostic this check emits at \p Loc as holding only if
+  /// \p Requires holds in the facts of all units (Summary.h); with
+  /// \p BatchNote, the remote call's batch alternative is added as a note.
+  void reportOnlyIf(clang::SourceLocation Loc, std::vector<Condition> Requires,
+                    bool BatchNote = false) const;
+  /// Adds what this check knows to the facts of the unit's functions
+  /// (idempotency, waits, retries); called once at the end of each unit.
+  virtual void addFacts(UnitSummary &) {}
   const CheckRecord &record() const { return *Record; }
   /// The built-in API models plus the ModelFiles option's; nullptr (after a
   /// configuration error naming the file and the problem) when one is malformed.

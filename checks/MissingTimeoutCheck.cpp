@@ -38,6 +38,32 @@ void MissingTimeoutCheck::registerCheckMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader())).bind(CallNode), this);
 }
 
+TimeoutFlow &MissingTimeoutCheck::flow() {
+  return unit().timeouts(*Model, MaxTimeoutMs, [PP = PP](StringRef Name) -> std::optional<int64_t> {
+    const MacroInfo *MI = PP ? PP->getMacroInfo(PP->getIdentifierInfo(Name)) : nullptr;
+    if (!MI || MI->getNumTokens() != 1)
+      return std::nullopt;
+    uint64_t V;
+    StringRef Digits = StringRef(PP->getSpelling(MI->getReplacementToken(0))).rtrim("uUlL");
+    if (Digits.getAsInteger(0, V))
+      return std::nullopt;
+    return static_cast<int64_t>(V);
+  });
+}
+
+void MissingTimeoutCheck::addFacts(UnitSummary &S) {
+  for (const SummarisedFunction &F : unit().summarised()) {
+    if (!F.Site.Call)
+      continue;
+    TimeoutVerdict V = flow().check(*F.Site.Call, *F.Site.Op);
+    using State = TimeoutVerdict::State;
+    S.Functions[F.Index].Waits = V.S == State::Set       ? "inside"
+                                 : V.FromCaller          ? "caller"
+                                 : V.S == State::Unknown ? ""
+                                                         : "none";
+  }
+}
+
 void MissingTimeoutCheck::checkMatch(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>(CallNode);
   const Operation *Op = Model->operation(*Call);
@@ -50,17 +76,7 @@ void MissingTimeoutCheck::checkMatch(const MatchFinder::MatchResult &Result) {
   // `while (cq.Next(&tag, &ok))` drains a queue whose calls carry deadlines.
   if (Op->ExemptInLoopCondition && isInLoopCondition(*Call, Ctx))
     return;
-  TimeoutFlow *Flow = &unit().timeouts(
-      *Model, MaxTimeoutMs, [PP = PP](StringRef Name) -> std::optional<int64_t> {
-        const MacroInfo *MI = PP ? PP->getMacroInfo(PP->getIdentifierInfo(Name)) : nullptr;
-        if (!MI || MI->getNumTokens() != 1)
-          return std::nullopt;
-        uint64_t V;
-        StringRef Digits = StringRef(PP->getSpelling(MI->getReplacementToken(0))).rtrim("uUlL");
-        if (Digits.getAsInteger(0, V))
-          return std::nullopt;
-        return static_cast<int64_t>(V);
-      });
+  TimeoutFlow *Flow = &flow();
   // A wrapper that is itself a remote operation (generated stubs forwarding
   // to their *Raw methods) is checked where it is called, not inside.
   if (const auto *CE = dyn_cast<CallExpr>(Call))

@@ -28,8 +28,11 @@ public:
 protected:
   void registerCheckMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  /// How each summarised function's remote call is bounded.
+  void addFacts(UnitSummary &S) override;
 
 private:
+  TimeoutFlow &flow();
   void report(const clang::Expr &Call, const Operation &Op, const TimeoutVerdict &V,
               clang::ASTContext &Ctx);
   int64_t DefaultTimeoutMs;

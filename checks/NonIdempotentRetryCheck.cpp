@@ -5,6 +5,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/Stmt.h"
 #include "analysis/AstUtil.h"
+#include "analysis/CallPattern.h"
 #include "analysis/UnitAnalysis.h"
 
 using namespace clang;
@@ -28,6 +29,27 @@ void NonIdempotentRetryCheck::onRetry(const Retry &R, ASTContext &Ctx) {
   const char *Shape = R.How == Retry::Shape::Recursion ? "the recursive retry starts here"
                       : R.How == Retry::Shape::Helper  ? "the retry helper is called here"
                                                        : "the retry loop starts here";
+  // Retried functions of other files: each is reported if the summaries
+  // say that the operation it reaches is not idempotent.
+  if (!R.RequiresRemote.empty()) {
+    if (!crossFile())
+      return;
+    for (size_t I = 0; I < R.Retried.size(); ++I) {
+      const Expr &Entry = *R.Retried[I];
+      if (!firstReport(Entry.getBeginLoc()))
+        continue;
+      const FunctionDecl *Callee = calleeOf(Entry);
+      diag(Entry.getBeginLoc(), "'%0' can run twice if the reply is lost: the retry sends it again")
+          << Callee->getName() << Entry.getSourceRange();
+      diag(R.Where->getBeginLoc(), Shape, DiagnosticIDs::Note);
+      diag(Entry.getBeginLoc(),
+           "to make it safe: send an idempotency key the server deduplicates on, or check "
+           "whether the first attempt took effect before repeating it",
+           DiagnosticIDs::Note);
+      reportOnlyIf(Entry.getBeginLoc(), {{Condition::Kind::NotIdempotent, {R.RequiresRemote[I]}}});
+    }
+    return;
+  }
   for (size_t I = 0; I < R.Retried.size(); ++I) {
     const Expr &Entry = *R.Retried[I];
     const RemoteSite &Site = R.Sites[I];
@@ -54,6 +76,25 @@ void NonIdempotentRetryCheck::onRetry(const Retry &R, ASTContext &Ctx) {
            "the fix-it adds the key to '%0' once, made by IdempotencyKeyExpression ('%1')",
            DiagnosticIDs::Note)
           << V.KeyHeaders->getName() << KeyExpression;
+  }
+}
+
+void NonIdempotentRetryCheck::addFacts(UnitSummary &S) {
+  RetryCheckBase::addFacts(S);
+  IdempotencyAnalysis &Analysis = unit().idempotency(*Model, Opts);
+  for (const SummarisedFunction &F : unit().summarised()) {
+    const auto *SiteCall = dyn_cast_or_null<CallExpr>(F.Site.Call);
+    const auto *Holder = SiteCall ? dyn_cast_or_null<FunctionDecl>(unit().index().enclosing(SiteCall))
+                                  : nullptr;
+    if (!Holder || !Holder->getBody())
+      continue;
+    // A caller that repeats the function repeats everything in the body that
+    // holds the operation: a key made there is new on every attempt.
+    IdempotencyVerdict V = Analysis.of(*SiteCall, *F.Site.Op, *SiteCall, *Holder->getBody());
+    FunctionFact &Fact = S.Functions[F.Index];
+    Fact.NotIdempotent = V.NotIdempotent;
+    Fact.Effect = V.Effect;
+    Fact.Why = V.Remedy;
   }
 }
 

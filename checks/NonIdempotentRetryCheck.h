@@ -24,6 +24,7 @@ public:
 
 protected:
   void onRetry(const Retry &R, clang::ASTContext &Ctx) override;
+  void addFacts(UnitSummary &S) override;
 
 private:
   std::optional<clang::FixItHint> keyFix(const IdempotencyVerdict &V, clang::ASTContext &Ctx) const;

@@ -18,6 +18,8 @@ protected:
   void registerCheckMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void checkMatch(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   virtual void onRetry(const Retry &R, clang::ASTContext &Ctx) = 0;
+  /// Which summarised functions retry their remote call themselves.
+  void addFacts(UnitSummary &S) override;
 
 private:
   RetryVocabulary Vocabulary;

@@ -11,6 +11,9 @@ void RetryWithoutBackoffCheck::onRetry(const Retry &R, ASTContext &Ctx) {
   // A pause that grows, or a randomised one, spreads the load out.
   if (R.Waits && (R.Grows || R.Jitter))
     return;
+  // Around another file's function: a retry only if the summaries say it is remote.
+  if (!R.RequiresRemote.empty() && !crossFile())
+    return;
   SourceLocation Loc = R.Where->getBeginLoc();
   if (!firstReport(Loc))
     return;
@@ -25,6 +28,8 @@ void RetryWithoutBackoffCheck::onRetry(const Retry &R, ASTContext &Ctx) {
   diag(R.Retried.front()->getBeginLoc(), "each attempt repeats this remote call", DiagnosticIDs::Note);
   diag(Loc, "wait between attempts with exponential backoff and random jitter, and cap it",
        DiagnosticIDs::Note);
+  if (!R.RequiresRemote.empty())
+    reportOnlyIf(Loc, {{Condition::Kind::Remote, R.RequiresRemote}});
 }
 
 } // namespace fallacy

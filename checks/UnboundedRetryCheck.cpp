@@ -11,6 +11,10 @@ void UnboundedRetryCheck::onRetry(const Retry &R, ASTContext &Ctx) {
   // Library helpers we cannot see carry their own bounds.
   if (R.BoundedBy != Retry::Bound::None)
     return;
+  // A loop around another file's function is a retry only if that function
+  // is remote, which only the driver's summaries can tell.
+  if (!R.RequiresRemote.empty() && !crossFile())
+    return;
   SourceLocation Loc = R.Where->getBeginLoc();
   if (!firstReport(Loc))
     return;
@@ -21,13 +25,15 @@ void UnboundedRetryCheck::onRetry(const Retry &R, ASTContext &Ctx) {
       << What;
   const RemoteSite &Site = R.Sites.front();
   diag(R.Retried.front()->getBeginLoc(), "each attempt repeats this remote call", DiagnosticIDs::Note);
-  if (Site.Call != R.Retried.front())
+  if (Site.Call && Site.Call != R.Retried.front())
     diag(Site.Call->getBeginLoc(), "which reaches the network here", DiagnosticIDs::Note);
   if (R.InfiniteLimitConvention)
     diag(Loc, "the attempt limit can be 0 or -1, which this code treats as unlimited",
          DiagnosticIDs::Note);
   diag(Loc, "bound it: stop after a few attempts, or when an overall deadline passes",
        DiagnosticIDs::Note);
+  if (!R.RequiresRemote.empty())
+    reportOnlyIf(Loc, {{Condition::Kind::Remote, R.RequiresRemote}});
 }
 
 } // namespace fallacy

@@ -104,12 +104,10 @@ public:
       return 128 + Outcome.InterruptSignal;
     }
     printConfigWarnings(Outcome.Results);
-    unsigned SummarySuppressed = 0;
-    std::vector<Finding> CrossFile = resolveSummaries(Outcome.Results, SummarySuppressed);
+    std::vector<Finding> CrossFile = resolveSummaries(Outcome.Results);
     RunResult R = mergeUnits(std::move(Outcome.Results), std::move(Plan.Failures),
                              std::vector<std::string>(Enabled.begin(), Enabled.end()), Sources);
     addFindings(R, std::move(CrossFile));
-    R.Stats.Suppressed += SummarySuppressed;
     writeReport(R);
     if (!O.ExportFixes.empty())
       report(writeFileAtomically(O.ExportFixes, [&](raw_ostream &OS) { writeFixesYaml(R, OS); }));
@@ -147,39 +145,28 @@ private:
     return Units;
   }
 
-  // Cross-file facts: merge every unit's (and --summary-in's), turn the
-  // findings that waited on another file into findings, and write
-  // --summary-out for other shards.
-  std::vector<Finding> resolveSummaries(const std::vector<UnitResult> &Results, unsigned &Suppressed) {
+  // Cross-file facts: merge every unit's (and --summary-in's), keep the
+  // findings that waited on another file and whose conditions now hold, and
+  // write --summary-out for other shards. NOLINT and each file's
+  // configuration were applied when the findings were made, in their units.
+  std::vector<Finding> resolveSummaries(const std::vector<UnitResult> &Results) {
     for (const UnitResult &U : Results) {
       // A unit that did not compile was seen only in part: its facts and
       // pending findings would be guesses.
       if (U.Summary.is_null() || U.Failure)
         continue;
-      Expected<json::Value> V = json::parse(U.Summary.dump());
-      Expected<UnitSummary> S = V ? summaryFromJSON(*V, U.File) : V.takeError();
-      if (!S) {
-        errs() << "fallacy-lint: warning: " << toString(S.takeError()) << "\n";
-        continue;
-      }
-      Merged.add(std::move(*S));
+      if (Error E = Merged.addJson(U.Summary, U.File))
+        errs() << "fallacy-lint: warning: " << toString(std::move(E)) << "\n";
     }
-    // A pending finding obeys the configuration of its own file, as the
-    // findings made while that file was parsed do.
-    auto LevelFor = [&](const PendingFinding &P) -> std::optional<std::string> {
-      if (Provider->brokenConfigFor(P.At.File))
-        return std::nullopt;
-      clang::tidy::ClangTidyOptions Opts = Provider->getOptions(P.At.File);
-      if (!clang::tidy::GlobList(Opts.Checks.value_or("")).contains(P.Check))
-        return std::nullopt;
-      if (clang::tidy::GlobList(Opts.WarningsAsErrors.value_or("")).contains(P.Check))
-        return std::string("error");
-      const CheckRecord *R = checkMetadata().find(P.Check);
-      return R ? R->Severity : std::string("warning");
-    };
-    std::vector<Finding> Found = Merged.resolve(checkMetadata(), Sources, Suppressed, LevelFor);
+    std::vector<Finding> Found = Merged.resolve();
+    // A finding read from another shard's summary also obeys this run's
+    // configuration for its file (a check disabled here is not reported).
+    llvm::erase_if(Found, [&](const Finding &F) {
+      return Provider->brokenConfigFor(F.File) ||
+             !llvm::is_contained(Provider->enabledChecks(F.File, checkMetadata()), F.CheckId);
+    });
     if (!O.SummaryOut.empty())
-      report(writeFileAtomically(O.SummaryOut, [&](raw_ostream &OS) { OS << toJSON(Merged.unresolved()); }));
+      report(writeFileAtomically(O.SummaryOut, [&](raw_ostream &OS) { OS << Merged.unresolved().dump(1) << "\n"; }));
     return Found;
   }
 

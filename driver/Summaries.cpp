@@ -1,17 +1,138 @@
-// driver/Summaries.cpp: cross-file facts: merge, closure over calls, and resolution.
+// driver/Summaries.cpp: cross-file facts: the format, merge, closure over calls, and resolution.
 #include "Summaries.h"
+#include "UnitResult.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/JSON.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include <map>
 
 using namespace llvm;
+using nlohmann::json;
 
 namespace fallacy::driver {
+namespace {
 
-void MergedSummary::add(UnitSummary S) {
+constexpr int SummaryVersion = 2;
+
+json locationToJson(const SummaryLocation &L) {
+  return {{"file", L.File}, {"offset", L.Offset}, {"line", L.Line}, {"column", L.Column}};
+}
+
+SummaryLocation locationFromJson(const json &J) {
+  return {J.at("file").get<std::string>(), J.at("offset").get<unsigned>(),
+          J.at("line").get<unsigned>(), J.at("column").get<unsigned>()};
+}
+
+const char *kindName(Condition::Kind K) {
+  return K == Condition::Kind::Remote ? "remote" : "notIdempotent";
+}
+
+json factToJson(const FunctionFact &F) {
+  json O = {{"usr", F.Usr}, {"name", F.Name}, {"calls", F.Calls}, {"outcome", F.Outcome}};
+  if (F.Remote) {
+    O["remote"] = {{"operation", F.Operation}, {"family", F.Family}, {"batch", F.Batch},
+                   {"in", F.SiteIn.empty() ? F.Name : F.SiteIn}, {"site", locationToJson(F.Site)}};
+    if (F.NotIdempotent)
+      O["remote"]["notIdempotent"] = {{"effect", F.Effect}, {"why", F.Why}};
+    if (!F.Waits.empty())
+      O["remote"]["waits"] = F.Waits;
+    if (F.RetriesInside)
+      O["remote"]["retriesInside"] = true;
+  }
+  return O;
+}
+
+FunctionFact factFromJson(const json &J) {
+  FunctionFact F;
+  F.Usr = J.at("usr").get<std::string>();
+  F.Name = J.at("name").get<std::string>();
+  F.Calls = J.value("calls", std::vector<std::string>());
+  F.Outcome = J.value("outcome", std::string());
+  if (J.contains("remote")) {
+    const json &R = J.at("remote");
+    F.Remote = true;
+    F.Operation = R.value("operation", std::string());
+    F.Family = R.value("family", std::string());
+    F.Batch = R.value("batch", std::string());
+    F.SiteIn = R.value("in", F.Name);
+    F.Site = locationFromJson(R.at("site"));
+    if (R.contains("notIdempotent")) {
+      F.NotIdempotent = true;
+      F.Effect = R.at("notIdempotent").value("effect", std::string("run twice"));
+      F.Why = R.at("notIdempotent").value("why", std::string());
+    }
+    F.Waits = R.value("waits", std::string());
+    F.RetriesInside = R.value("retriesInside", false);
+  }
+  return F;
+}
+
+json pendingToJson(const PendingFinding &P) {
+  json Requires = json::array();
+  for (const Condition &C : P.Requires)
+    Requires.push_back({{"kind", kindName(C.K)}, {"anyOf", C.AnyOf}});
+  return {{"requires", Requires}, {"batchNote", P.BatchNote}, {"finding", findingToJson(P.F)}};
+}
+
+PendingFinding pendingFromJson(const json &J) {
+  PendingFinding P;
+  for (const json &C : J.at("requires")) {
+    std::string Kind = C.at("kind").get<std::string>();
+    if (Kind != "remote" && Kind != "notIdempotent")
+      throw json::other_error::create(501, "unknown condition kind '" + Kind + "'", &C);
+    P.Requires.push_back({Kind == "remote" ? Condition::Kind::Remote : Condition::Kind::NotIdempotent,
+                          C.at("anyOf").get<std::vector<std::string>>()});
+  }
+  P.BatchNote = J.value("batchNote", false);
+  P.F = findingFromJson(J.at("finding"));
+  return P;
+}
+
+// Paths compared as the file system sees them: clang's canonical names and
+// the diagnostics' absolute paths can differ by symlinks.
+std::string realPath(StringRef Path) {
+  SmallString<256> Real;
+  if (sys::fs::real_path(Path, Real))
+    return Path.str();
+  return std::string(Real);
+}
+
+} // namespace
+
+json summaryToJson(const std::vector<FunctionFact> &Functions,
+                   const std::vector<PendingFinding> &Pending) {
+  json Fs = json::array(), Ps = json::array();
+  for (const FunctionFact &F : Functions)
+    Fs.push_back(factToJson(F));
+  for (const PendingFinding &P : Pending)
+    Ps.push_back(pendingToJson(P));
+  return {{"version", SummaryVersion}, {"functions", Fs}, {"pending", Ps}};
+}
+
+std::vector<PendingFinding> takeConditional(std::vector<Finding> &Findings,
+                                            const std::vector<ConditionalFinding> &Conditional) {
+  std::map<std::tuple<std::string, std::string, unsigned>, const ConditionalFinding *> ByPlace;
+  for (const ConditionalFinding &C : Conditional)
+    ByPlace.emplace(std::make_tuple(C.Check, realPath(C.At.File), C.At.Offset), &C);
+  std::vector<PendingFinding> Pending;
+  std::vector<Finding> Kept;
+  for (Finding &F : Findings) {
+    auto It = ByPlace.find({F.CheckId, realPath(F.File), F.Offset});
+    if (It == ByPlace.end()) {
+      Kept.push_back(std::move(F));
+      continue;
+    }
+    Pending.push_back({std::move(F), It->second->Requires, It->second->BatchNote});
+  }
+  Findings = std::move(Kept);
+  return Pending;
+}
+
+void MergedSummary::add(std::vector<FunctionFact> Fs, std::vector<PendingFinding> Ps) {
   // A function defined in a header is summarised by every unit that
   // includes it: one fact per function, its calls the union of them all.
-  for (FunctionFact &F : S.Functions) {
+  for (FunctionFact &F : Fs) {
     auto [It, New] = Index.try_emplace(F.Usr, Functions.size());
     if (New) {
       Functions.push_back(std::move(F));
@@ -22,16 +143,48 @@ void MergedSummary::add(UnitSummary S) {
       if (!llvm::is_contained(Known.Calls, C))
         Known.Calls.push_back(std::move(C));
     if (F.Remote && !Known.Remote) {
-      Known.Remote = true;
-      Known.Operation = std::move(F.Operation);
-      Known.Batch = std::move(F.Batch);
-      Known.SiteIn = std::move(F.SiteIn);
-      Known.Site = std::move(F.Site);
+      std::vector<std::string> Calls = std::move(Known.Calls);
+      Known = std::move(F);
+      Known.Calls = std::move(Calls);
     }
   }
-  for (PendingFinding &P : S.Pending)
+  for (PendingFinding &P : Ps)
     Pending.push_back(std::move(P));
   Closed = false;
+}
+
+Error MergedSummary::addJson(const json &J, StringRef Origin) {
+  auto Fail = [&](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(), "%s: not a fallacy-lint summary: %s",
+                             Origin.str().c_str(), Why.str().c_str());
+  };
+  if (!J.is_object())
+    return Fail("expected an object");
+  if (!J.contains("version") || J.at("version") != SummaryVersion)
+    return Fail("unknown version (expected " + Twine(SummaryVersion) +
+                "; summaries of older fallacy-lint versions must be written again)");
+  std::vector<FunctionFact> Fs;
+  std::vector<PendingFinding> Ps;
+  const char *Where = "functions";
+  size_t I = 0;
+  try {
+    for (const json &F : J.value("functions", json::array())) {
+      if (!F.is_object() || !F.contains("usr") || !F.contains("name"))
+        return Fail("functions[" + Twine(I) + "] needs usr and name");
+      Fs.push_back(factFromJson(F));
+      ++I;
+    }
+    Where = "pending";
+    I = 0;
+    for (const json &P : J.value("pending", json::array())) {
+      Ps.push_back(pendingFromJson(P));
+      ++I;
+    }
+  } catch (const json::exception &E) {
+    return Fail(Twine(Where) + "[" + Twine(I) + "] is incomplete (" + E.what() + ")");
+  }
+  add(std::move(Fs), std::move(Ps));
+  return Error::success();
 }
 
 Error MergedSummary::addFile(StringRef Path) {
@@ -39,15 +192,11 @@ Error MergedSummary::addFile(StringRef Path) {
   if (!Buf)
     return createStringError(Buf.getError(), "%s: cannot read summary: %s", Path.str().c_str(),
                              Buf.getError().message().c_str());
-  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
-  if (!V)
-    return createStringError(inconvertibleErrorCode(), "%s: invalid JSON: %s", Path.str().c_str(),
-                             toString(V.takeError()).c_str());
-  Expected<UnitSummary> S = summaryFromJSON(*V, Path);
-  if (!S)
-    return S.takeError();
-  add(std::move(*S));
-  return Error::success();
+  StringRef Text = (*Buf)->getBuffer();
+  json J = json::parse(Text.begin(), Text.end(), nullptr, /*allow_exceptions=*/false);
+  if (J.is_discarded())
+    return createStringError(inconvertibleErrorCode(), "%s: invalid JSON", Path.str().c_str());
+  return addJson(J, Path);
 }
 
 void MergedSummary::closure() const {
@@ -86,88 +235,48 @@ const FunctionFact *MergedSummary::remoteThrough(StringRef Usr) const {
   return It == Remote.end() ? nullptr : It->second;
 }
 
-bool suppressedByComment(SourceCache &Sources, StringRef File, unsigned Line, StringRef Check) {
-  auto Names = [&](StringRef Text, StringRef Directive) {
-    size_t At = Text.find(Directive);
-    if (At == StringRef::npos)
-      return false;
-    StringRef Rest = Text.drop_front(At + Directive.size());
-    if (!Rest.starts_with("("))
-      return true; // Every check.
-    StringRef List = Rest.drop_front().take_until([](char C) { return C == ')'; });
-    SmallVector<StringRef, 4> Items;
-    List.split(Items, ',');
-    for (StringRef I : Items) {
-      I = I.trim();
-      if (I == Check || I == "*" || (I.ends_with("*") && Check.starts_with(I.drop_back())))
-        return true;
-    }
-    return false;
-  };
-  if (Names(Sources.lineText(File, Line), "NOLINT") &&
-      !Sources.lineText(File, Line).contains("NOLINTNEXTLINE") &&
-      !Sources.lineText(File, Line).contains("NOLINTBEGIN"))
-    return true;
-  if (Line > 1 && Names(Sources.lineText(File, Line - 1), "NOLINTNEXTLINE"))
-    return true;
-  // An open NOLINTBEGIN above.
-  int Open = 0;
-  for (unsigned L = 1; L < Line; ++L) {
-    StringRef T = Sources.lineText(File, L);
-    if (Names(T, "NOLINTBEGIN"))
-      ++Open;
-    if (Names(T, "NOLINTEND") && Open > 0)
-      --Open;
-  }
-  return Open > 0;
+const FunctionFact *MergedSummary::holds(const Condition &C) const {
+  for (const std::string &Usr : C.AnyOf)
+    if (const FunctionFact *Site = remoteThrough(Usr))
+      if (C.K == Condition::Kind::Remote || Site->NotIdempotent)
+        return Site;
+  return nullptr;
 }
 
-std::vector<Finding> MergedSummary::resolve(
-    const CheckMetadata &Meta, SourceCache &Sources, unsigned &Suppressed,
-    const std::function<std::optional<std::string>(const PendingFinding &)> &LevelFor) const {
+std::vector<Finding> MergedSummary::resolve() const {
   std::vector<Finding> Out;
   StringSet<> Seen;
   for (const PendingFinding &P : Pending) {
-    const FunctionFact *Site = remoteThrough(P.RequiresRemote);
-    const CheckRecord *Record = Meta.find(P.Check);
-    if (!Site || !Record)
+    std::vector<const FunctionFact *> Sites;
+    for (const Condition &C : P.Requires)
+      if (const FunctionFact *Site = holds(C))
+        Sites.push_back(Site);
+    if (Sites.size() != P.Requires.size() || Sites.empty())
       continue;
-    std::optional<std::string> Level = LevelFor ? LevelFor(P) : Record->Severity;
-    if (!Level)
-      continue;
-    std::string Key = P.Check + "@" + P.At.File + ":" + std::to_string(P.At.Offset);
+    std::string Key = P.F.CheckId + "@" + P.F.File + ":" + std::to_string(P.F.Offset);
     if (!Seen.insert(Key).second)
       continue;
-    if (suppressedByComment(Sources, P.At.File, P.At.Line, P.Check)) {
-      ++Suppressed;
-      continue;
-    }
-    Finding F;
-    F.CheckId = P.Check;
-    F.Level = *Level;
-    F.Message = P.Message;
-    F.File = P.At.File;
-    F.Offset = P.At.Offset;
-    F.Ranges.push_back({P.At.File, P.At.Offset, P.EndOffset});
-    F.MainFile = P.At.File;
-    F.Notes.push_back({"the remote call ('" + Site->Operation + "') is made here, in '" +
-                           (Site->SiteIn.empty() ? Site->Name : Site->SiteIn) + "'",
-                       Site->Site.File, Site->Site.Offset, {}});
-    F.Notes.push_back({"the loop runs it once per element", P.Loop.File, P.Loop.Offset, {}});
-    if (!Site->Batch.empty())
-      F.Notes.push_back({"batch it: " + Site->Batch, P.At.File, P.At.Offset, {}});
+    Finding F = P.F;
+    const FunctionFact *Site = Sites.front();
+    std::string In = Site->SiteIn.empty() ? Site->Name : Site->SiteIn;
+    bool Idempotency = P.Requires.front().K == Condition::Kind::NotIdempotent;
+    std::string Note = "the remote call ('" + Site->Operation + "') is made here, in '" + In + "'";
+    if (Idempotency && !Site->Effect.empty())
+      Note += ": repeated, it can " + Site->Effect;
+    F.Notes.insert(F.Notes.begin(), {Note, Site->Site.File, Site->Site.Offset, {}});
+    if (P.BatchNote && !Site->Batch.empty())
+      F.Notes.push_back({"batch it: " + Site->Batch, F.File, F.Offset, {}});
     Out.push_back(std::move(F));
   }
   return Out;
 }
 
-UnitSummary MergedSummary::unresolved() const {
-  UnitSummary S;
-  S.Functions = Functions;
+json MergedSummary::unresolved() const {
+  std::vector<PendingFinding> Waiting;
   for (const PendingFinding &P : Pending)
-    if (!remoteThrough(P.RequiresRemote))
-      S.Pending.push_back(P);
-  return S;
+    if (llvm::any_of(P.Requires, [&](const Condition &C) { return !holds(C); }))
+      Waiting.push_back(P);
+  return summaryToJson(Functions, Waiting);
 }
 
 } // namespace fallacy::driver

@@ -30,6 +30,8 @@ std::vector<ByteRange> rangesFromJson(const json &A) {
   return Ranges;
 }
 
+} // namespace
+
 json findingToJson(const Finding &F) {
   json Notes = json::array(), Fixes = json::array();
   for (const FindingNote &N : F.Notes)
@@ -61,6 +63,8 @@ Finding findingFromJson(const json &J) {
   F.BuildDirectory = J.at("buildDirectory").get<std::string>();
   return F;
 }
+
+namespace {
 
 // As the text report prints locations: relative to the current directory
 // when under it.

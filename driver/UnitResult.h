@@ -32,11 +32,15 @@ struct UnitResult {
   /// Check configuration errors (a model file that does not parse): the run
   /// goes on without that check's rules and exits 2.
   std::vector<std::string> ConfigErrors;
-  /// Facts other units need (cross-file summaries); null when a unit has
-  /// none. The parent collects them in unit order, to be merged before the
-  /// findings that depend on them are resolved.
+  /// Facts other units need and the findings that wait on them (the
+  /// summary format of docs/summaries.md); null when a unit has none. The
+  /// parent merges them before it resolves the waiting findings.
   nlohmann::json Summary;
 };
+
+nlohmann::json findingToJson(const Finding &F);
+/// Throws nlohmann::json::exception when \p J is not a finding.
+Finding findingFromJson(const nlohmann::json &J);
 
 nlohmann::json unitResultToJson(const UnitResult &R);
 llvm::Expected<UnitResult> unitResultFromJson(llvm::StringRef Text);

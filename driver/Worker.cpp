@@ -1,5 +1,6 @@
 // driver/Worker.cpp: one translation unit through clang::tidy::runClangTidy, converted to findings.
 #include "Worker.h"
+#include "Summaries.h"
 #include "analysis/Summary.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/ADT/SmallString.h"
@@ -131,14 +132,13 @@ UnitResult analyseUnit(const Unit &U, const ConfigRequest &Config) {
   std::vector<ClangTidyError> Errors =
       clang::tidy::runClangTidy(Context, Db, {U.File}, BaseFS, /*ApplyAnyFix=*/false);
   setActiveSummary(nullptr);
-  if (!Summary.empty()) {
-    std::string Text;
-    raw_string_ostream OS(Text);
-    OS << toJSON(Summary);
-    R.Summary = nlohmann::json::parse(OS.str(), nullptr, /*allow_exceptions=*/false);
-  }
   R.Suppressed = Context.getStats().ErrorsIgnoredNOLINT;
   convert(std::move(Errors), U, R);
+  // Findings that hold only if other files' functions do what they need
+  // wait in the summary; the driver keeps those whose conditions hold.
+  std::vector<PendingFinding> Pending = takeConditional(R.Findings, Summary.Conditional);
+  if (!Summary.Functions.empty() || !Pending.empty())
+    R.Summary = summaryToJson(Summary.Functions, Pending);
   if (!R.CompilerErrors.empty()) {
     // Findings on a broken AST are guesses; the failure is the report.
     R.Findings.clear();

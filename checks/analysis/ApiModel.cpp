@@ -193,6 +193,17 @@ bool ApiModel::isRandomSource(const Expr &Call) const {
                               [](const RandomSource &) { return true; }) != nullptr;
 }
 
+const ResultConvention *ApiModel::resultConvention(clang::QualType T) const {
+  const auto *RD = T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return nullptr;
+  std::string Name = plainQualifiedName(*RD);
+  for (const ResultConvention &R : ResultConventions)
+    if (R.Type == Name)
+      return &R;
+  return nullptr;
+}
+
 HandleRoot modelRootOf(const Expr *E, const ApiModel &Model) {
   return rootOf(
       E,

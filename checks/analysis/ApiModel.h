@@ -5,6 +5,7 @@
 #include "analysis/CallPattern.h"
 #include "analysis/HandleRoot.h"
 #include "analysis/Values.h"
+#include "clang/AST/Type.h"
 #include "llvm/Support/Error.h"
 #include <memory>
 #include <optional>
@@ -208,6 +209,14 @@ struct ClockRead {
   bool Untyped = false; ///< Text or numbers: a time only when stored under a time-like name.
 };
 
+/// A result type whose truth value means failure (an error code that converts
+/// to true when something went wrong) or success: how a loop around a call
+/// returning it tells the two apart.
+struct ResultConvention {
+  std::string Type; ///< Qualified name, without template arguments.
+  bool TrueMeansFailure = false;
+};
+
 /// What a setter call does to its handle.
 struct SetterMatch {
   const TimeoutSetter *Setter = nullptr;
@@ -242,6 +251,12 @@ public:
   bool isRandomSource(const clang::Expr &Call) const;
   /// The handle \p Call hands out a layer of, or nullptr.
   const clang::Expr *layerOf(const clang::CallExpr &Call) const;
+  /// The convention for a result of type \p T, or nullptr when the models
+  /// name none (then an object that converts to true is taken as success).
+  const ResultConvention *resultConvention(clang::QualType T) const;
+  /// Words that, in the name of a loop's flag or of the method it calls,
+  /// make it a stop or cancellation condition ("stop", "cancel", "running").
+  llvm::ArrayRef<std::string> stopWords() const { return StopWords; }
 
   llvm::ArrayRef<Operation> operations() const { return Operations; }
   llvm::ArrayRef<std::string> families() const { return Families; }
@@ -257,6 +272,8 @@ private:
   std::vector<LayerAccess> Layers;
   std::vector<WaitFunction> Waits;
   std::vector<ClockRead> ClockReads;
+  std::vector<ResultConvention> ResultConventions;
+  std::vector<std::string> StopWords;
   struct RandomSource {
     CallPattern Match;
   };

@@ -627,6 +627,21 @@ private:
     return true;
   }
 
+  bool resultConvention(const Obj &O, json::Path P) {
+    ResultConvention R;
+    std::string True, Why;
+    if (!known(O, {"type", "true", "why"}, P) || !str(O, "type", R.Type, P, true) ||
+        !str(O, "true", True, P, true) || !str(O, "why", Why, P, true))
+      return false;
+    if (True != "failure" && True != "success") {
+      P.field("true").report("expected \"failure\" or \"success\"");
+      return false;
+    }
+    R.TrueMeansFailure = True == "failure";
+    M.ResultConventions.push_back(std::move(R));
+    return true;
+  }
+
   bool top(const json::Value &V, json::Path P) {
     const Obj *O = V.getAsObject();
     if (!O) {
@@ -634,10 +649,16 @@ private:
       return false;
     }
     if (!known(*O, {"family", "title", "description", "handles", "operations", "timeoutSetters",
-                    "factories", "guards", "layers", "waits", "randomSources", "clockReads"},
+                    "factories", "guards", "layers", "waits", "randomSources", "clockReads",
+                    "resultConventions", "stopWords"},
                P) ||
         !str(*O, "family", Family, P, true))
       return false;
+    std::vector<std::string> Stop;
+    if (!strings(*O, "stopWords", Stop, P))
+      return false;
+    for (std::string &W : Stop)
+      M.StopWords.push_back(StringRef(W).lower());
     M.Families.push_back(Family);
     auto Bind = [this](bool (ApiModelParser::*Fn)(const Obj &, json::Path)) {
       return [this, Fn](const Obj &E, json::Path EP) { return (this->*Fn)(E, EP); };
@@ -650,7 +671,8 @@ private:
            each(*O, "layers", P, Bind(&ApiModelParser::layer)) &&
            each(*O, "waits", P, Bind(&ApiModelParser::wait)) &&
            each(*O, "randomSources", P, Bind(&ApiModelParser::randomSource)) &&
-           each(*O, "clockReads", P, Bind(&ApiModelParser::clockRead));
+           each(*O, "clockReads", P, Bind(&ApiModelParser::clockRead)) &&
+           each(*O, "resultConventions", P, Bind(&ApiModelParser::resultConvention));
   }
 };
 

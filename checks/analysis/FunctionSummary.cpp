@@ -6,24 +6,31 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/Type.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
 namespace fallacy {
 
-SummaryLocation summaryLocation(SourceLocation Loc, const SourceManager &SM) {
-  Loc = SM.getExpansionLoc(Loc);
-  SummaryLocation L;
-  if (auto Ref = SM.getFileEntryRefForID(SM.getFileID(Loc)))
-    L.File = SM.getFileManager().getCanonicalName(*Ref).str();
-  L.Offset = SM.getFileOffset(Loc);
-  L.Line = SM.getSpellingLineNumber(Loc);
-  L.Column = SM.getSpellingColumnNumber(Loc);
-  return L;
+namespace {
+// How a caller can tell failure from what the function returns.
+std::string outcomeOf(const FunctionDecl &FD) {
+  QualType T = FD.getReturnType().getNonReferenceType();
+  if (T->isVoidType())
+    return "void";
+  if (T->isBooleanType())
+    return "bool";
+  if (T->isPointerType())
+    return "pointer";
+  if (T->isIntegralOrEnumerationType())
+    return "status";
+  return "object";
 }
+} // namespace
 
-void summariseFunctions(UnitAnalysis &Unit, const ApiModel &Model, UnitSummary &Out) {
+void summariseFunctions(UnitAnalysis &Unit, const ApiModel &Model, UnitSummary &Out,
+                        std::vector<SummarisedFunction> &Recorded) {
   ASTContext &C = Unit.context();
   const SourceManager &SM = C.getSourceManager();
   RemoteCalls &Remote = Unit.remote(Model);
@@ -38,9 +45,11 @@ void summariseFunctions(UnitAnalysis &Unit, const ApiModel &Model, UnitSummary &
     if (F.Usr.empty())
       continue;
     F.Name = FD->getQualifiedNameAsString();
+    F.Outcome = outcomeOf(*FD);
     RemoteSite Site = Remote.inBody(*FD);
     if (Site.roundTrip()) {
       F.Remote = true;
+      F.Family = Site.Op->Family;
       F.Operation = calleeOf(*Site.Call) ? calleeOf(*Site.Call)->getNameAsString() : "";
       F.Batch = Site.Op->Batch;
       F.Site = summaryLocation(Site.Call->getBeginLoc(), SM);
@@ -57,8 +66,10 @@ void summariseFunctions(UnitAnalysis &Unit, const ApiModel &Model, UnitSummary &
           Callee && Callee != FD && !isLibraryLocation(Callee->getLocation(), SM))
         if (std::string U = usrOf(*Callee); !U.empty() && !llvm::is_contained(F.Calls, U))
           F.Calls.push_back(U);
-    if (F.Remote || !F.Calls.empty())
+    if (F.Remote || !F.Calls.empty()) {
+      Recorded.push_back({FD, F.Remote ? Site : RemoteSite{}, Out.Functions.size()});
       Out.Functions.push_back(std::move(F));
+    }
   }
 }
 

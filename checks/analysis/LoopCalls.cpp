@@ -179,11 +179,7 @@ std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
       Out.push_back(P);
       continue;
     }
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || isLibraryLocation(Callee->getLocation(), Ctx.getSourceManager()))
-      continue;
-    const FunctionDecl *Def = TuIndex::definition(Callee);
-    if (!Def || reachesOtherFile(*Def)) {
+    if (Call->getDirectCallee() && Remote.decidedElsewhere(*Call)) {
       P.Unresolved = true;
       Out.push_back(P);
     }
@@ -208,25 +204,5 @@ std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
   return Out;
 }
 
-bool LoopCalls::reachesOtherFile(const FunctionDecl &F, unsigned Depth) {
-  auto [It, New] = ReachesMemo.try_emplace(&F, false);
-  if (!New || Depth > 8)
-    return It->second; // Known, or on the path being explored (a cycle).
-  bool Reaches = false;
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (const FunctionFacts *Facts = TuIndex::shared(Ctx).facts(&F))
-    for (const CallExpr *C : Facts->Calls) {
-      const FunctionDecl *Callee = C->getDirectCallee();
-      if (!Callee || isLibraryLocation(Callee->getLocation(), SM))
-        continue;
-      const FunctionDecl *Def = TuIndex::definition(Callee);
-      if (!Def || (Def != &F && reachesOtherFile(*Def, Depth + 1))) {
-        Reaches = true;
-        break;
-      }
-    }
-  ReachesMemo[&F] = Reaches;
-  return Reaches;
-}
 
 } // namespace fallacy

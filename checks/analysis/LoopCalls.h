@@ -45,10 +45,6 @@ public:
 
 private:
   bool constantSmallRange(const clang::Stmt &Loop);
-  /// True when \p F, defined here, calls (through bodies of this unit) a
-  /// function of the project whose body is in another file.
-  bool reachesOtherFile(const clang::FunctionDecl &F, unsigned Depth = 0);
-  llvm::DenseMap<const clang::FunctionDecl *, bool> ReachesMemo;
   clang::ASTContext &Ctx;
   RemoteCalls Remote;
   unsigned MaxConstant;

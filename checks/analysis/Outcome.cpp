@@ -1,6 +1,7 @@
 // checks/analysis/Outcome.cpp: the polarity of conditions on calls' results.
 #include "analysis/AstUtil.h"
 #include "analysis/Outcome.h"
+#include "analysis/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -113,6 +114,9 @@ Outcome ResultTracker::truthiness(const Expr &Tracked) const {
   QualType T = strip(&Tracked)->getType();
   if (T.isNull())
     return Outcome::Unknown;
+  if (Model)
+    if (const ResultConvention *R = Model->resultConvention(T))
+      return R->TrueMeansFailure ? Outcome::Failure : Outcome::Success;
   if (T->isBooleanType() || T->isPointerType() || T->isRecordType())
     return Outcome::Success; // true, non-null, a result object that converts to true.
   if (const auto *ET = T->getAs<EnumType>()) {

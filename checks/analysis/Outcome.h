@@ -13,6 +13,7 @@ class ValueDecl;
 } // namespace clang
 
 namespace fallacy {
+class ApiModel;
 
 /// What a condition being true says about the tracked calls' results.
 enum class Outcome {
@@ -31,7 +32,10 @@ Outcome negate(Outcome O);
 /// failure, HTTP 2xx is success) decide the polarity.
 class ResultTracker {
 public:
-  explicit ResultTracker(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  /// \p Model, when given, names result types whose truth value means
+  /// failure (resultConventions).
+  explicit ResultTracker(clang::ASTContext &Ctx, const ApiModel *Model = nullptr)
+      : Ctx(Ctx), Model(Model) {}
 
   void addCall(const clang::Expr *Call) { Calls.insert(Call); }
   void addVar(const clang::ValueDecl *Var) { Vars.insert(Var); }
@@ -53,6 +57,7 @@ private:
   Outcome truthiness(const clang::Expr &Tracked) const;
 
   clang::ASTContext &Ctx;
+  const ApiModel *Model;
   llvm::SmallPtrSet<const clang::Expr *, 8> Calls;
   llvm::SmallPtrSet<const clang::ValueDecl *, 8> Vars;
 };

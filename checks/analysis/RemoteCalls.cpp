@@ -1,6 +1,8 @@
 // checks/analysis/RemoteCalls.cpp: remote-call summaries over a translation unit's call graph.
 #include "analysis/RemoteCalls.h"
+#include "analysis/AstUtil.h"
 #include "analysis/TuIndex.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -71,6 +73,39 @@ RemoteSite RemoteCalls::inBody(const Decl &Func) {
   }
   InProgress[&Func] = false;
   return Memo[&Func] = Found;
+}
+
+bool RemoteCalls::decidedElsewhere(const Expr &Call) {
+  const FunctionDecl *Callee = calleeOf(Call);
+  if (!Callee || isa<CXXConstructExpr>(Call) ||
+      isLibraryLocation(Callee->getLocation(), Ctx.getSourceManager()) || of(Call).Call)
+    return false;
+  // Lambdas and their call operators have no name another unit could define.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && MD->getParent()->isLambda())
+    return false;
+  const FunctionDecl *Def = TuIndex::definition(Callee);
+  return !Def || reachesOtherFile(*Def);
+}
+
+bool RemoteCalls::reachesOtherFile(const FunctionDecl &F) {
+  auto [It, New] = ReachesMemo.try_emplace(&F, false);
+  if (!New)
+    return It->second; // Known, or on the path being explored (a cycle).
+  bool Reaches = false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (const FunctionFacts *Facts = TuIndex::shared(Ctx).facts(&F))
+    for (const CallExpr *C : Facts->Calls) {
+      const FunctionDecl *Callee = C->getDirectCallee();
+      if (!Callee || isLibraryLocation(Callee->getLocation(), SM))
+        continue;
+      const FunctionDecl *Def = TuIndex::definition(Callee);
+      if (!Def || (Def != &F && reachesOtherFile(*Def))) {
+        Reaches = true;
+        break;
+      }
+    }
+  ReachesMemo[&F] = Reaches;
+  return Reaches;
 }
 
 } // namespace fallacy

@@ -47,8 +47,15 @@ public:
   /// The first remote operation in the body of \p Func (a function, method or
   /// lambda call operator), transitively.
   RemoteSite inBody(const clang::Decl &Func);
+  /// True when whether \p Call reaches the network is for other units to
+  /// say: it stays here as far as this unit sees, and its callee is a function
+  /// of the project (not a library's) whose body, or that of a function of
+  /// the project it calls, is not in this unit.
+  bool decidedElsewhere(const clang::Expr &Call);
 
 private:
+  bool reachesOtherFile(const clang::FunctionDecl &F);
+  llvm::DenseMap<const clang::FunctionDecl *, bool> ReachesMemo;
   const ApiModel &Model;
   clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::Decl *, RemoteSite> Memo;

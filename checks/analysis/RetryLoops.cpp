@@ -1,6 +1,7 @@
 // checks/analysis/RetryLoops.cpp: recognising retries by what their exits and conditions test.
 #include "analysis/RetryLoops.h"
 #include "analysis/Outcome.h"
+#include "analysis/Summary.h"
 #include "analysis/TuIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -172,8 +173,18 @@ static bool exitAfterCaughtCall(const Stmt &ExitStmt, const Stmt &Loop,
   return false;
 }
 
-// A loop whose condition is a stop flag or token: a service loop, not a retry.
-static bool isStopFlagLoop(const Expr *Cond) {
+// True when \p Name contains one of the models' stop words.
+static bool stopNamed(StringRef Name, const ApiModel &Model) {
+  std::string Lower = Name.lower();
+  return llvm::any_of(Model.stopWords(),
+                      [&](const std::string &W) { return StringRef(Lower).contains(W); });
+}
+
+// A loop whose condition is a stop flag or token: a service loop, not a
+// retry. A flag is a boolean, an atomic or a stop token, or a variable of any
+// integral type named with a stop word (`while (!s_interrupted)`); a method
+// asked is `load()` of an atomic, a conversion, or one named with a stop word.
+static bool isStopFlagLoop(const Expr *Cond, const ApiModel &Model) {
   if (!Cond)
     return false;
   const Expr *E = Cond->IgnoreParenImpCasts();
@@ -181,9 +192,7 @@ static bool isStopFlagLoop(const Expr *Cond) {
     E = U->getSubExpr()->IgnoreParenImpCasts();
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = MC->getMethodDecl();
-    if (M && M->getIdentifier() &&
-        (M->getName() == "load" || M->getName().contains_insensitive("stop") ||
-         M->getName().contains_insensitive("cancel") || M->getName().contains_insensitive("running")))
+    if (M && M->getIdentifier() && (M->getName() == "load" || stopNamed(M->getName(), Model)))
       E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
     else if (M && isa<CXXConversionDecl>(M))
       E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
@@ -198,10 +207,10 @@ static bool isStopFlagLoop(const Expr *Cond) {
   if (!D || !D->getIdentifier())
     return false;
   QualType T = D->getType().getNonReferenceType();
-  bool FlagType = T->isBooleanType() || (T->getAsCXXRecordDecl() &&
-                                         T->getAsCXXRecordDecl()->getName().contains("atomic")) ||
-                  (T->getAsCXXRecordDecl() && T->getAsCXXRecordDecl()->getName().contains("stop"));
-  return FlagType;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return T->isBooleanType() || (RD && RD->getName().contains("atomic")) ||
+         (RD && RD->getName().contains("stop")) ||
+         (T->isIntegralOrEnumerationType() && stopNamed(D->getName(), Model));
 }
 
 std::optional<Retry> RetryFinder::retryAt(const Stmt &S) {
@@ -231,8 +240,8 @@ std::optional<Retry> RetryFinder::compute(const Stmt &S) {
 // on after a failure moves to the next element; only leaving on success (the
 // next replica is tried after a failure) makes such a loop a retry.
 static bool retriesCalls(const Stmt &Loop, ArrayRef<const Expr *> Calls, bool PerElement,
-                         ASTContext &Ctx) {
-  ResultTracker T(Ctx);
+                         ASTContext &Ctx, const ApiModel &Model) {
+  ResultTracker T(Ctx, &Model);
   T.trackCalls(Calls, Loop);
   const Expr *Cond = loopCondition(Loop);
   if (Cond && T.classify(*Cond) == Outcome::Failure)
@@ -265,20 +274,32 @@ std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
   Collect.TraverseStmt(const_cast<Stmt *>(&Loop));
   Retry R;
   R.Where = &Loop;
+  std::vector<const Expr *> Elsewhere;
   for (const Expr *C : Collect.Calls) {
     RemoteSite Site = Remote.of(*C);
-    if (!Site.Call)
-      continue;
-    R.Retried.push_back(C);
-    R.Sites.push_back(Site);
+    if (Site.Call) {
+      R.Retried.push_back(C);
+      R.Sites.push_back(Site);
+    } else if (Remote.decidedElsewhere(*C)) {
+      Elsewhere.push_back(C);
+    }
   }
+  // A loop around the project's own client (`while (true)` around
+  // `client.put(...)`, defined in another file) retries it if it is remote.
+  if (R.Retried.empty())
+    for (const Expr *C : Elsewhere)
+      if (std::string Usr = usrOf(*calleeOf(*C)); !Usr.empty()) {
+        R.Retried.push_back(C);
+        R.Sites.push_back({});
+        R.RequiresRemote.push_back(std::move(Usr));
+      }
   if (R.Retried.empty())
     return std::nullopt;
   // Loops that run while a stop flag says so serve until shut down; but a
   // flag that holds the remote call's own result (`while (!Ok) Ok = send();`)
   // is the retry's condition.
-  if (const Expr *Cond = loopCondition(Loop); isStopFlagLoop(Cond)) {
-    ResultTracker T(Ctx);
+  if (const Expr *Cond = loopCondition(Loop); isStopFlagLoop(Cond, Model)) {
+    ResultTracker T(Ctx, &Model);
     T.trackCalls(R.Retried, Loop);
     if (T.classify(*Cond) != Outcome::Failure)
       return std::nullopt;
@@ -287,7 +308,7 @@ std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
   std::vector<const CallExpr *> ForEach = Elements.usingElement(Loop);
   for (const Expr *C : R.Retried)
     PerElement &= llvm::is_contained(ForEach, C);
-  if (!retriesCalls(Loop, R.Retried, PerElement, Ctx))
+  if (!retriesCalls(Loop, R.Retried, PerElement, Ctx, Model))
     return std::nullopt;
   findBound(Loop, R);
   findWaits(Loop, R);
@@ -330,7 +351,7 @@ std::optional<Retry> RetryFinder::gotoRetry(const GotoStmt &Goto) {
   }
   if (R.Retried.empty())
     return std::nullopt;
-  ResultTracker T(Ctx);
+  ResultTracker T(Ctx, &Model);
   T.trackCalls(R.Retried, *Root);
   if (guardOf(Goto, *Root, T, Ctx) != Outcome::Failure)
     return std::nullopt;
@@ -360,7 +381,7 @@ std::optional<Retry> RetryFinder::recursionRetry(const CallExpr &Call) {
   }
   if (R.Retried.empty())
     return std::nullopt;
-  ResultTracker T(Ctx);
+  ResultTracker T(Ctx, &Model);
   T.trackCalls(R.Retried, *Caller->getBody());
   if (guardOf(Call, *Caller->getBody(), T, Ctx) != Outcome::Failure)
     return std::nullopt;
@@ -419,7 +440,7 @@ const RetryFinder::HelperInfo &RetryFinder::helper(const FunctionDecl &FD) {
         const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
         if (!Parent)
           break;
-        if (isLoop(*Parent) && retriesCalls(*Parent, Invocations, /*PerElement=*/false, Ctx)) {
+        if (isLoop(*Parent) && retriesCalls(*Parent, Invocations, /*PerElement=*/false, Ctx, Model)) {
           Info.IsHelper = true;
           Info.CallableParam = P;
           Info.Shape.Where = Parent;

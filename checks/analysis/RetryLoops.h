@@ -36,6 +36,10 @@ struct Retry {
   /// functions that make one (with the operation inside them in Sites).
   std::vector<const clang::Expr *> Retried;
   std::vector<RemoteSite> Sites;
+  /// When the retried calls are the project's functions whose bodies are in
+  /// other files (Sites are then empty): their USRs. The retry is one if any
+  /// of them reaches the network, which the summaries decide.
+  std::vector<std::string> RequiresRemote;
 
   enum class Bound { None, Attempts, Deadline, Range, Cancellation, Unknown };
   Bound BoundedBy = Bound::None;

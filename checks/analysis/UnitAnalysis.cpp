@@ -1,6 +1,5 @@
 // checks/analysis/UnitAnalysis.cpp: per-unit analyses, built on first use and freed with the ASTContext.
 #include "analysis/UnitAnalysis.h"
-#include "analysis/FunctionSummary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include <map>
@@ -126,7 +125,7 @@ void UnitAnalysis::recordSummary(const ApiModel &Model) {
     return;
   SummaryRecorded = true;
   if (UnitSummary *S = activeSummary())
-    summariseFunctions(*this, Model, *S);
+    summariseFunctions(*this, Model, *S, Summarised);
 }
 
 } // namespace fallacy

@@ -3,6 +3,7 @@
 #define FALLACY_ANALYSIS_UNITANALYSIS_H
 
 #include "analysis/ClockProvenance.h"
+#include "analysis/FunctionSummary.h"
 #include "analysis/Idempotency.h"
 #include "analysis/LoopCalls.h"
 #include "analysis/RemoteCalls.h"
@@ -62,6 +63,8 @@ public:
   /// the first time it is called for the unit; every check calls it at the
   /// end of the unit, so the facts are there whichever checks are enabled.
   void recordSummary(const ApiModel &Model);
+  /// The functions recordSummary() wrote facts for; empty without a summary.
+  llvm::ArrayRef<SummarisedFunction> summarised() const { return Summarised; }
 
   ~UnitAnalysis();
 
@@ -78,6 +81,7 @@ private:
   llvm::DenseSet<std::pair<const void *, unsigned>> Reported;
   llvm::StringMap<const void *> CheckKeys; ///< Stable keys for check ids in Reported.
   bool SummaryRecorded = false;
+  std::vector<SummarisedFunction> Summarised;
 };
 
 } // namespace fallacy

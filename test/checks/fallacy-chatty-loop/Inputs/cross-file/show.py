@@ -6,7 +6,7 @@ json:    <check> <level> <file>:<line>:<col> <message> | <note file>:<line> <not
 sarif:   <ruleId> <level> <uri>:<line>:<col> <message> | <related uri>:<line> <text>; ...
 summary: version <n>
          function <name> calls=<names of called functions> [remote <operation> at <file>:<line>:<col> batch=<yes|no>]
-         pending <check> <callee> at <file>:<line>:<col> loop <file>:<line>:<col> requires=<name>
+         pending <check> at <file>:<line>:<col> requires=<kind>:<names> [batch]
 File names are printed without their directories; USRs are printed as the
 function names they stand for, so the lines do not depend on the temp dir.
 """
@@ -59,9 +59,18 @@ def show_summary(doc):
             r = f["remote"]
             line += f" remote {r['operation']} at {where(r['site'])} batch={'yes' if r['batch'] else 'no'}"
         print(line)
-    for p in sorted(doc.get("pending", []), key=lambda p: (base(p["at"]["file"]), p["at"]["offset"])):
-        print(f"pending {p['check']} {p['callee']} at {where(p['at'])} loop {where(p['loop'])} "
-              f"requires={name(p['requiresRemote'])}")
+    def at(finding):
+        with open(finding["file"], encoding="utf-8") as f:
+            before = f.read(finding["offset"])
+        line = before.count("\n") + 1
+        return f"{base(finding['file'])}:{line}:{len(before) - (before.rfind(chr(10)) + 1) + 1}"
+
+    for p in sorted(doc.get("pending", []),
+                    key=lambda p: (base(p["finding"]["file"]), p["finding"]["offset"])):
+        requires = " ".join(f"{c['kind']}:{','.join(name(u) for u in c['anyOf'])}"
+                            for c in p["requires"])
+        print(f"pending {p['finding']['check']} at {at(p['finding'])} requires={requires}"
+              + (" batch" if p.get("batchNote") else ""))
 
 
 def main():
