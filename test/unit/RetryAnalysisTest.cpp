@@ -83,8 +83,25 @@ TEST(RetryShapes, LoopThatLeavesEitherWayIsNoRetry) {
 }
 
 TEST(RetryShapes, LoopWithoutRemoteCallIsNoRetry) {
-  LoopCase C("bool local(); void f() { while (!local()) {} }", "f");
+  LoopCase C("bool local() { return true; } void f() { while (!local()) {} }", "f");
   EXPECT_FALSE(C.R);
+}
+
+// A function whose body is in another file: a retry of it if the summaries
+// find it remote; the retry names it by USR and has no site of its own.
+TEST(RetryShapes, LoopAroundAnotherFilesFunctionWaitsOnSummaries) {
+  LoopCase C("bool elsewhere(int); void f() { while (!elsewhere(1)) {} }", "f");
+  ASSERT_TRUE(C.R);
+  ASSERT_EQ(C.R->RequiresRemote.size(), 1u);
+  EXPECT_NE(C.R->RequiresRemote[0].find("elsewhere"), std::string::npos);
+  EXPECT_EQ(C.R->Sites.front().Call, nullptr);
+}
+
+// A remote call in the loop decides: nothing waits on another file then.
+TEST(RetryShapes, KnownRemoteCallNeedsNoSummary) {
+  LoopCase C("bool elsewhere(int); void f() { while (!sendOrder(1)) { elsewhere(2); } }", "f");
+  ASSERT_TRUE(C.R);
+  EXPECT_TRUE(C.R->RequiresRemote.empty());
 }
 
 TEST(RetryShapes, PerItemLoopIsNoRetry) {
