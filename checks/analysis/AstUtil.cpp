@@ -4,6 +4,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -15,7 +17,7 @@ namespace fallacy {
 
 bool isInUnevaluatedContext(const Stmt &S, ASTContext &Ctx) {
   DynTypedNodeList Parents = Ctx.getParents(S);
-  for (int Depth = 0; Depth < 64 && !Parents.empty(); ++Depth) {
+  while (!Parents.empty()) {
     const DynTypedNode &P = Parents[0];
     if (P.get<UnaryExprOrTypeTraitExpr>() || P.get<CXXNoexceptExpr>() ||
         P.get<DecltypeTypeLoc>() || P.get<TypeOfExprTypeLoc>())
@@ -59,6 +61,103 @@ const Expr *stripExpr(const Expr *E, unsigned Flags) {
   return E;
 }
 
+const Stmt *parentStmt(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+}
+
+std::vector<const Expr *> callsIn(const Stmt &S, bool Constructions) {
+  struct Calls : RecursiveASTVisitor<Calls> {
+    bool Constructions;
+    std::vector<const Expr *> All;
+    bool VisitCallExpr(CallExpr *C) {
+      All.push_back(C);
+      return true;
+    }
+    bool VisitCXXConstructExpr(CXXConstructExpr *C) {
+      if (Constructions)
+        All.push_back(C);
+      return true;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *L) {
+      for (Expr *Init : L->capture_inits())
+        if (Init)
+          TraverseStmt(Init);
+      return true;
+    }
+  } C;
+  C.Constructions = Constructions;
+  C.TraverseStmt(const_cast<Stmt *>(&S));
+  return C.All;
+}
+
+const Stmt &loopBody(const Stmt &S) {
+  const Stmt *Body = nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(&S))
+    Body = W->getBody();
+  else if (const auto *D = dyn_cast<DoStmt>(&S))
+    Body = D->getBody();
+  else if (const auto *F = dyn_cast<ForStmt>(&S))
+    Body = F->getBody();
+  else if (const auto *R = dyn_cast<CXXForRangeStmt>(&S))
+    Body = R->getBody();
+  return Body ? *Body : S;
+}
+
+std::vector<LoopExit> loopExits(const Stmt &Body) {
+  struct Exits : RecursiveASTVisitor<Exits> {
+    std::vector<LoopExit> Found;
+    int NestedLoops = 0, NestedSwitches = 0, TryBlocks = 0;
+    bool TraverseStmt(Stmt *S) {
+      if (!S)
+        return true;
+      if (auto *Try = dyn_cast<CXXTryStmt>(S)) {
+        // Throws in the try block are caught here; handlers throw outward.
+        ++TryBlocks;
+        TraverseStmt(Try->getTryBlock());
+        --TryBlocks;
+        for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+          TraverseStmt(Try->getHandler(I)->getHandlerBlock());
+        return true;
+      }
+      bool Loop = isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S) || isa<CXXForRangeStmt>(S);
+      bool Switch = isa<SwitchStmt>(S);
+      NestedLoops += Loop;
+      NestedSwitches += Switch;
+      bool R = RecursiveASTVisitor::TraverseStmt(S);
+      NestedLoops -= Loop;
+      NestedSwitches -= Switch;
+      return R;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitBreakStmt(BreakStmt *B) {
+      if (!NestedLoops && !NestedSwitches)
+        Found.push_back({B, false});
+      return true;
+    }
+    bool VisitContinueStmt(ContinueStmt *C) {
+      if (!NestedLoops)
+        Found.push_back({C, true});
+      return true;
+    }
+    bool VisitReturnStmt(ReturnStmt *R) {
+      Found.push_back({R, false});
+      return true;
+    }
+    bool VisitGotoStmt(GotoStmt *G) {
+      Found.push_back({G, false});
+      return true;
+    }
+    bool VisitCXXThrowExpr(CXXThrowExpr *T) {
+      if (!TryBlocks)
+        Found.push_back({T, false});
+      return true;
+    }
+  } E;
+  E.TraverseStmt(const_cast<Stmt *>(&Body));
+  return E.Found;
+}
+
 bool isLibraryLocation(SourceLocation Loc, const SourceManager &SM) {
   if (SM.isInSystemHeader(Loc))
     return true;
@@ -67,10 +166,8 @@ bool isLibraryLocation(SourceLocation Loc, const SourceManager &SM) {
 }
 
 bool isInLoopCondition(const Stmt &S, ASTContext &Ctx) {
-  const Stmt *Child = &S;
-  for (int Depth = 0; Depth < 16; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
-    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  for (const Stmt *Child = &S;;) {
+    const Stmt *P = parentStmt(*Child, Ctx);
     if (!P || isa<CompoundStmt>(P))
       return false;
     if (const auto *W = dyn_cast<WhileStmt>(P))
@@ -81,12 +178,11 @@ bool isInLoopCondition(const Stmt &S, ASTContext &Ctx) {
       return F->getCond() == Child;
     Child = P;
   }
-  return false;
 }
 
 const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
   DynTypedNodeList Parents = Ctx.getParents(S);
-  for (int Depth = 0; Depth < 256 && !Parents.empty(); ++Depth) {
+  while (!Parents.empty()) {
     if (const auto *FD = Parents[0].get<FunctionDecl>())
       return FD;
     if (const auto *L = Parents[0].get<LambdaExpr>())
@@ -169,7 +265,7 @@ std::optional<FixItHint> insertLineBefore(const Stmt &S, StringRef Line, ASTCont
   // Climb to the statement that is a direct child of a block.
   DynTypedNode Cur = DynTypedNode::create(S);
   const Stmt *Child = &S;
-  for (int Depth = 0; Depth < 64; ++Depth) {
+  for (;;) {
     DynTypedNodeList Parents = Ctx.getParents(Cur);
     if (Parents.empty())
       return std::nullopt;

@@ -6,6 +6,7 @@
 #include "llvm/ADT/StringMap.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -34,6 +35,32 @@ enum StripFlags : unsigned {
 };
 /// \p E without the wrappers the analyses never care about.
 const clang::Expr *stripExpr(const clang::Expr *E, unsigned Flags = 0);
+
+/// The statement whose child \p S is (its first parent that is a statement),
+/// or nullptr at the top of a body. Walking up with it ends at the body: no
+/// depth limit is needed.
+const clang::Stmt *parentStmt(const clang::Stmt &S, clang::ASTContext &Ctx);
+
+/// The calls in \p S, in source order, outside the bodies of the lambdas
+/// written in it (a lambda's body runs when it is called, not where it is
+/// written; its captures are evaluated there, so they count). With
+/// \p Constructions, constructor calls too.
+std::vector<const clang::Expr *> callsIn(const clang::Stmt &S, bool Constructions = false);
+
+/// The body of a while, do, for or range-for loop; \p S itself otherwise.
+const clang::Stmt &loopBody(const clang::Stmt &S);
+
+/// A statement that leaves a loop or starts its next iteration.
+struct LoopExit {
+  const clang::Stmt *S;
+  bool Continues; ///< A `continue` of this loop.
+};
+/// The exits of \p Body, the body of a loop: `break` and `continue` of that
+/// loop (not those of a nested loop, or a `break` of a nested switch),
+/// `return`, `goto`, and `throw` unless it is inside the try block of a try
+/// statement within the body (a throw in a handler, a rethrow, leaves).
+/// Lambdas written in the body are not looked into.
+std::vector<LoopExit> loopExits(const clang::Stmt &Body);
 
 /// True when \p S is (part of) the condition of a while, do or for loop.
 bool isInLoopCondition(const clang::Stmt &S, clang::ASTContext &Ctx);

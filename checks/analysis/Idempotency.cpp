@@ -75,7 +75,7 @@ bool generatesValue(const Expr &E, const ApiModel &Model) {
 // initialiser that builds the header.
 const Expr *buildingExpr(const clang::StringLiteral &L, ASTContext &Ctx) {
   const Expr *Top = &L;
-  for (int Depth = 0; Depth < 16; ++Depth) {
+  for (;;) {
     DynTypedNodeList Parents = Ctx.getParents(*Top);
     const Expr *P = Parents.empty() ? nullptr : Parents[0].get<Expr>();
     if (!P)

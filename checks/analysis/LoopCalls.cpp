@@ -43,19 +43,13 @@ bool mentionsAny(const Stmt &S, const SmallPtrSetImpl<const VarDecl *> &Vars) {
   return F.Found;
 }
 
-// The calls in \p S, in source order, outside the lambdas it defines (a
-// lambda's body runs when it is called, not where it is written).
-std::vector<const CallExpr *> callsIn(const Stmt &S) {
-  struct Calls : RecursiveASTVisitor<Calls> {
-    std::vector<const CallExpr *> All;
-    bool VisitCallExpr(CallExpr *C) {
-      All.push_back(C);
-      return true;
-    }
-    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  } C;
-  C.TraverseStmt(const_cast<Stmt *>(&S));
-  return C.All;
+// The calls (not constructions) in \p S, in source order, outside the
+// bodies of the lambdas it defines.
+std::vector<const CallExpr *> callExprsIn(const Stmt &S) {
+  std::vector<const CallExpr *> Out;
+  for (const Expr *E : fallacy::callsIn(S))
+    Out.push_back(cast<CallExpr>(E));
+  return Out;
 }
 
 // The number of elements of a range that is a constant: an initializer list
@@ -152,7 +146,7 @@ std::vector<const CallExpr *> LoopCalls::usingElement(const Stmt &Loop) {
       if (!Tainted.count(V) && mentionsAny(*V->getInit(), Tainted))
         Changed = Tainted.insert(V).second;
   }
-  for (const CallExpr *Call : callsIn(*Body))
+  for (const CallExpr *Call : callExprsIn(*Body))
     if (mentionsAny(*Call, Tainted))
       Out.push_back(Call);
   return Out;
@@ -187,7 +181,7 @@ std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
   // The element sent on a stream and the reply read in the same iteration:
   // a request/response exchange per element (a REQ socket, a line protocol).
   if (ElementSend) {
-    for (const CallExpr *Call : callsIn(Loop)) {
+    for (const CallExpr *Call : callExprsIn(Loop)) {
       if (!SM.isBeforeInTranslationUnit(ElementSend->getBeginLoc(), Call->getBeginLoc()))
         continue;
       RemoteSite S = Remote.of(*Call);

@@ -1,5 +1,6 @@
 // checks/analysis/RetryLoops.cpp: recognising retries by what their exits and conditions test.
 #include "analysis/RetryLoops.h"
+#include "analysis/AstUtil.h"
 #include "analysis/Outcome.h"
 #include "analysis/Summary.h"
 #include "analysis/TuIndex.h"
@@ -36,89 +37,14 @@ const Expr *loopCondition(const Stmt &L) {
   return nullptr;
 }
 
-// Calls and constructions inside \p Root, not looking into lambda bodies
-// (a lambda called in the loop is found through its call).
-struct CallCollector : RecursiveASTVisitor<CallCollector> {
-  std::vector<const Expr *> Calls;
-  bool VisitCallExpr(CallExpr *C) {
-    Calls.push_back(C);
-    return true;
-  }
-  bool VisitCXXConstructExpr(CXXConstructExpr *C) {
-    Calls.push_back(C);
-    return true;
-  }
-  bool TraverseLambdaExpr(LambdaExpr *L) {
-    for (Expr *Init : L->capture_inits())
-      if (Init)
-        TraverseStmt(Init);
-    return true;
-  }
-};
-
-// Statements that leave a loop or function: break/continue of this loop,
-// return, throw (not caught inside the loop), goto.
-struct Exit {
-  const Stmt *S;
-  bool Continues; ///< `continue`: starts the next attempt.
-};
-
-struct ExitCollector : RecursiveASTVisitor<ExitCollector> {
-  const Stmt *Loop;
-  std::vector<Exit> Exits;
-  int NestedLoops = 0, NestedSwitches = 0, TryDepth = 0;
-  explicit ExitCollector(const Stmt *Loop) : Loop(Loop) {}
-  bool TraverseStmt(Stmt *S) {
-    if (!S)
-      return true;
-    bool Nested = S != Loop && isLoop(*S);
-    bool Switch = isa<SwitchStmt>(S);
-    bool Try = isa<CXXTryStmt>(S);
-    NestedLoops += Nested;
-    NestedSwitches += Switch;
-    TryDepth += Try;
-    bool R = RecursiveASTVisitor::TraverseStmt(S);
-    NestedLoops -= Nested;
-    NestedSwitches -= Switch;
-    TryDepth -= Try;
-    return R;
-  }
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool VisitBreakStmt(BreakStmt *B) {
-    if (!NestedLoops && !NestedSwitches)
-      Exits.push_back({B, false});
-    return true;
-  }
-  bool VisitContinueStmt(ContinueStmt *C) {
-    if (!NestedLoops)
-      Exits.push_back({C, true});
-    return true;
-  }
-  bool VisitReturnStmt(ReturnStmt *R) {
-    Exits.push_back({R, false});
-    return true;
-  }
-  bool VisitCXXThrowExpr(CXXThrowExpr *T) {
-    if (!TryDepth)
-      Exits.push_back({T, false});
-    return true;
-  }
-  bool VisitGotoStmt(GotoStmt *G) {
-    Exits.push_back({G, false});
-    return true;
-  }
-};
-
 } // namespace
 
 // The polarity under which \p S runs inside \p Root: the conditions of the
 // if statements around it, combined; Unrelated when none tests the results.
 static Outcome guardOf(const Stmt &S, const Stmt &Root, const ResultTracker &T, ASTContext &Ctx) {
   Outcome Result = Outcome::Unrelated;
-  const Stmt *Child = &S;
-  for (int Depth = 0; Depth < 64 && Child != &Root; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
-    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  for (const Stmt *Child = &S; Child != &Root;) {
+    const Stmt *P = parentStmt(*Child, Ctx);
     if (!P)
       break;
     if (const auto *If = dyn_cast<IfStmt>(P); If && If->getCond() != Child) {
@@ -144,10 +70,8 @@ static Outcome guardOf(const Stmt &S, const Stmt &Root, const ResultTracker &T, 
 // leaves, an exception starts the next attempt.
 static bool exitAfterCaughtCall(const Stmt &ExitStmt, const Stmt &Loop,
                                 ArrayRef<const Expr *> Calls, ASTContext &Ctx) {
-  const Stmt *Child = &ExitStmt;
-  for (int Depth = 0; Depth < 64 && Child != &Loop; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
-    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  for (const Stmt *Child = &ExitStmt; Child != &Loop;) {
+    const Stmt *P = parentStmt(*Child, Ctx);
     if (!P)
       return false;
     if (const auto *Try = dyn_cast<CXXTryStmt>(P); Try && Try->getTryBlock() == Child) {
@@ -160,9 +84,8 @@ static bool exitAfterCaughtCall(const Stmt &ExitStmt, const Stmt &Loop,
         return false;
       // A handler that rethrows or leaves ends the attempts instead.
       for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
-        ExitCollector Leaves(&Loop);
-        Leaves.TraverseStmt(Try->getHandler(I)->getHandlerBlock());
-        bool HandlerLeaves = llvm::any_of(Leaves.Exits, [](const Exit &E) { return !E.Continues; });
+        bool HandlerLeaves = llvm::any_of(loopExits(*Try->getHandler(I)->getHandlerBlock()),
+                                          [](const LoopExit &E) { return !E.Continues; });
         if (!HandlerLeaves)
           return true;
       }
@@ -246,18 +169,7 @@ static bool retriesCalls(const Stmt &Loop, ArrayRef<const Expr *> Calls, bool Pe
   const Expr *Cond = loopCondition(Loop);
   if (Cond && T.classify(*Cond) == Outcome::Failure)
     return true; // `while (!ok)`, `do { ... } while (!s.ok())`.
-  ExitCollector Exits(&Loop);
-  const Stmt *Body = nullptr;
-  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
-    Body = W->getBody();
-  else if (const auto *D = dyn_cast<DoStmt>(&Loop))
-    Body = D->getBody();
-  else if (const auto *F = dyn_cast<ForStmt>(&Loop))
-    Body = F->getBody();
-  else if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
-    Body = R->getBody();
-  Exits.TraverseStmt(const_cast<Stmt *>(Body));
-  for (const Exit &E : Exits.Exits) {
+  for (const LoopExit &E : loopExits(loopBody(Loop))) {
     Outcome G = guardOf(*E.S, Loop, T, Ctx);
     if (!E.Continues && G == Outcome::Success)
       return true; // Success leaves the loop, so failure goes round again.
@@ -270,12 +182,10 @@ static bool retriesCalls(const Stmt &Loop, ArrayRef<const Expr *> Calls, bool Pe
 }
 
 std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
-  CallCollector Collect;
-  Collect.TraverseStmt(const_cast<Stmt *>(&Loop));
   Retry R;
   R.Where = &Loop;
   std::vector<const Expr *> Elsewhere;
-  for (const Expr *C : Collect.Calls) {
+  for (const Expr *C : callsIn(Loop, /*Constructions=*/true)) {
     RemoteSite Site = Remote.of(*C);
     if (Site.Call) {
       R.Retried.push_back(C);
@@ -324,9 +234,8 @@ std::optional<Retry> RetryFinder::gotoRetry(const GotoStmt &Goto) {
     return std::nullopt; // A forward jump repeats nothing.
   // The innermost block that holds both the label and the goto.
   const Stmt *Root = &Goto;
-  for (int Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Root);
-    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  for (;;) {
+    const Stmt *P = parentStmt(*Root, Ctx);
     if (!P)
       return std::nullopt;
     Root = P;
@@ -335,11 +244,9 @@ std::optional<Retry> RetryFinder::gotoRetry(const GotoStmt &Goto) {
   }
   if (!isa<CompoundStmt>(Root))
     return std::nullopt;
-  CallCollector Collect;
-  Collect.TraverseStmt(const_cast<Stmt *>(Root));
   Retry R;
   R.Where = &Goto;
-  for (const Expr *C : Collect.Calls) {
+  for (const Expr *C : callsIn(*Root, /*Constructions=*/true)) {
     if (SM.isBeforeInTranslationUnit(C->getBeginLoc(), Label->getBeginLoc()) ||
         !SM.isBeforeInTranslationUnit(C->getBeginLoc(), Goto.getBeginLoc()))
       continue;
@@ -434,10 +341,8 @@ const RetryFinder::HelperInfo &RetryFinder::helper(const FunctionDecl &FD) {
       continue;
     // The loop around the invocations must retry them.
     for (const Expr *Inv : Invocations) {
-      const Stmt *Child = Inv;
-      for (int Depth = 0; Depth < 32; ++Depth) {
-        DynTypedNodeList Parents = Ctx.getParents(*Child);
-        const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+      for (const Stmt *Child = Inv;;) {
+        const Stmt *Parent = parentStmt(*Child, Ctx);
         if (!Parent)
           break;
         if (isLoop(*Parent) && retriesCalls(*Parent, Invocations, /*PerElement=*/false, Ctx, Model)) {

@@ -258,10 +258,8 @@ void RetryFinder::findBound(const Stmt &Loop, Retry &R, const Stmt *BackEdge) {
     Consider(*Cond, /*AsGuard=*/false, Cond);
   // The ifs whose then-branch holds \p X, up to the loop.
   auto Guards = [&](const Stmt &X, bool AsGuard) {
-    const Stmt *Child = &X;
-    for (int Depth = 0; Depth < 32 && Child != &Loop; ++Depth) {
-      DynTypedNodeList Parents = Ctx.getParents(*Child);
-      const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    for (const Stmt *Child = &X; Child != &Loop;) {
+      const Stmt *P = parentStmt(*Child, Ctx);
       if (!P)
         break;
       if (const auto *If = dyn_cast<IfStmt>(P); If && If->getThen() == Child)
@@ -273,26 +271,9 @@ void RetryFinder::findBound(const Stmt &Loop, Retry &R, const Stmt *BackEdge) {
   if (BackEdge)
     Guards(*BackEdge, /*AsGuard=*/false);
   // Guards of the statements that leave the loop.
-  struct Leaves : RecursiveASTVisitor<Leaves> {
-    std::vector<const Stmt *> Exits;
-    int Nested = 0;
-    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-    bool VisitBreakStmt(BreakStmt *B) {
-      Exits.push_back(B);
-      return true;
-    }
-    bool VisitReturnStmt(ReturnStmt *S) {
-      Exits.push_back(S);
-      return true;
-    }
-    bool VisitCXXThrowExpr(CXXThrowExpr *T) {
-      Exits.push_back(T);
-      return true;
-    }
-  } L;
-  L.TraverseStmt(const_cast<Stmt *>(&Loop));
-  for (const Stmt *X : L.Exits)
-    Guards(*X, /*AsGuard=*/true);
+  for (const LoopExit &X : loopExits(loopBody(Loop)))
+    if (!X.Continues)
+      Guards(*X.S, /*AsGuard=*/true);
 }
 
 bool RetryFinder::isWait(const CallExpr &Call, const Expr *&Duration, unsigned Depth) {
@@ -351,16 +332,8 @@ void RetryFinder::findWaits(const Stmt &Scope, Retry &R) {
                     Grows(*V->getInit(), Depth + 1);
            });
   };
-  struct Calls : RecursiveASTVisitor<Calls> {
-    std::vector<const CallExpr *> All;
-    bool VisitCallExpr(CallExpr *C) {
-      All.push_back(C);
-      return true;
-    }
-    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  } C;
-  C.TraverseStmt(const_cast<Stmt *>(&Scope));
-  for (const CallExpr *Call : C.All) {
+  for (const Expr *E : callsIn(Scope)) {
+    const auto *Call = cast<CallExpr>(E);
     const Expr *Duration = nullptr;
     if (!isWait(*Call, Duration, 0))
       continue;

@@ -1,5 +1,7 @@
 // test/unit/RetryAnalysisTest.cpp: RetryFinder on small snippets: what is a retry, what bounds it, how it waits.
 #include "RetryTestSupport.h"
+#include "analysis/AstUtil.h"
+#include "analysis/CallPattern.h"
 #include "analysis/RetryLoops.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
@@ -225,13 +227,45 @@ TEST(RetryBounds, WhileTrueAndForEverAreNoBounds) {
   EXPECT_EQ(For.R->BoundedBy, Bound::None);
 }
 
-// Pinned gap: the guarded break of an inner loop is taken for the outer loop's bound.
-TEST(RetryBounds, InnerLoopBreakKnownFalseNegative) {
+// The guarded break of an inner loop ends the inner loop only: no bound.
+TEST(RetryBounds, InnerLoopBreakIsNoBound) {
   LoopCase C("void f(const int *P) { while (true) { if (sendOrder(1)) return;"
              " for (int I = 0; I < 8; ++I) if (P[I] == 0) break; } }",
              "f");
   ASSERT_TRUE(C.R);
-  EXPECT_EQ(C.R->BoundedBy, Bound::Attempts);
+  EXPECT_EQ(C.R->BoundedBy, Bound::None);
+}
+
+// A rethrow in a handler leaves the loop; a throw in the try block is caught.
+TEST(LoopExits, ThrowsInHandlersLeave) {
+  Snippet S("void f() { while (true) { try { throw 1; } catch (int) { throw; } } }");
+  const clang::Stmt *Loop = S.loopIn("f");
+  ASSERT_NE(Loop, nullptr);
+  std::vector<LoopExit> Exits = loopExits(loopBody(*Loop));
+  ASSERT_EQ(Exits.size(), 1u);
+  EXPECT_FALSE(Exits[0].Continues);
+}
+
+// A break of a nested switch or loop, and a continue of a nested loop, are not exits.
+TEST(LoopExits, NestedBreaksAreNotExits) {
+  Snippet S("void f(int X) { while (true) { switch (X) { case 1: break; }"
+            " for (;;) { continue; } if (X) continue; break; } }");
+  const clang::Stmt *Loop = S.loopIn("f");
+  ASSERT_NE(Loop, nullptr);
+  std::vector<LoopExit> Exits = loopExits(loopBody(*Loop));
+  ASSERT_EQ(Exits.size(), 2u);
+  EXPECT_TRUE(Exits[0].Continues);
+  EXPECT_FALSE(Exits[1].Continues);
+}
+
+// The calls of a statement: captures of a lambda count, its body does not.
+TEST(CallsIn, LambdaCapturesCountBodiesDoNot) {
+  Snippet S("void f() { while (true) { auto L = [Id = fetchQuote(1)] { sendOrder(Id); }; } }");
+  const clang::Stmt *Loop = S.loopIn("f");
+  ASSERT_NE(Loop, nullptr);
+  std::vector<const clang::Expr *> Calls = callsIn(*Loop);
+  ASSERT_EQ(Calls.size(), 1u);
+  EXPECT_EQ(calleeOf(*Calls[0])->getName(), "fetchQuote");
 }
 
 // --- Waits -------------------------------------------------------------------

@@ -146,10 +146,11 @@ void resultComparedWithLimit(int Id) {
   }
 }
 
-// The guarded `break` of an inner loop ends that loop only, yet it is taken
-// for a bound of the outer retry.
-void innerLoopBreakKnownFalseNegative(int Id, const int *Parts) {
-  while (true) { // no-warning
+// The guarded `break` of an inner loop ends that loop only: no bound of the
+// outer retry (a known false negative before the loop exits were shared).
+void innerLoopBreakIsNoBound(int Id, const int *Parts) {
+  while (true) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this retry loop can run forever{{.*}} [fallacy-unbounded-retry]
     if (sendOrder(Id))
       return;
     for (int I = 0; I < 8; ++I)
