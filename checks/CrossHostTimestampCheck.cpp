@@ -19,7 +19,7 @@ void CrossHostTimestampCheck::onTimes(const Expr &Sink, bool Subtraction, const 
     return;
   // Code that reasons on a synchronised or hybrid logical clock knows its bounds.
   if (const FunctionDecl *FD = enclosingFunction(Sink, Ctx))
-    if (hasAnnotation(*FD, "fallacy::synchronised_clock"))
+    if (StringRef Mark = Model->mark("synchronisedClock"); !Mark.empty() && hasAnnotation(*FD, Mark))
       return;
   SourceLocation Loc = Ctx.getSourceManager().getExpansionLoc(Sink.getExprLoc());
   if (!firstReport(Loc))

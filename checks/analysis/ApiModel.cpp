@@ -193,6 +193,28 @@ bool ApiModel::isRandomSource(const Expr &Call) const {
                               [](const RandomSource &) { return true; }) != nullptr;
 }
 
+const LocalClock *ApiModel::localClock(const Expr &Call) const {
+  return lookup<LocalClock>(ClockIndex, Clocks, Call, [](const LocalClock &) { return true; });
+}
+
+bool ApiModel::isTimeConversion(StringRef Name) const {
+  if (llvm::is_contained(TimeConversions, Name))
+    return true;
+  return llvm::any_of(TimeConversionPatterns,
+                      [&](const std::string &P) { return llvm::Regex(P).match(Name); });
+}
+
+bool ApiModel::makesNewValue(StringRef Name) const {
+  std::string Lower = Name.lower();
+  return llvm::is_contained(NewValueNames, Lower) ||
+         llvm::any_of(NewValueWords, [&](const std::string &W) { return StringRef(Lower).contains(W); });
+}
+
+StringRef ApiModel::mark(StringRef Role) const {
+  auto It = Marks.find(Role);
+  return It == Marks.end() ? StringRef() : StringRef(It->second);
+}
+
 const ResultConvention *ApiModel::resultConvention(clang::QualType T) const {
   const auto *RD = T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD)

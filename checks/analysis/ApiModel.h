@@ -6,6 +6,7 @@
 #include "analysis/HandleRoot.h"
 #include "analysis/Values.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <memory>
 #include <optional>
@@ -205,8 +206,20 @@ struct ClockRead {
   int KeyArg = -1;  ///< The key: a string literal or enumerator argument...
   bool KeyFromName = false;           ///< ...or the accessor's own name.
   std::vector<std::string> Keys;      ///< Keys that are times; empty: the time-name pattern.
+  /// With KeyFromName: accessors with these prefixes write or test the
+  /// field (protobuf's set_, mutable_, has_...): they read no time.
+  std::vector<std::string> WriterPrefixes;
   std::string TimestampType;          ///< A result of this type is a time whatever its name.
   bool Untyped = false; ///< Text or numbers: a time only when stored under a time-like name.
+};
+
+/// A call that reads this host's clock: `system_clock::now()`, `time()`, or
+/// one that fills an out-argument (`gettimeofday(&tv, ...)`).
+struct LocalClock {
+  CallPattern Match;
+  bool Monotonic = false;
+  int OutArg = -1;      ///< The argument it fills; -1: the result is the time.
+  ArgCondition WallWhen; ///< A monotonic entry reads the wall clock when this holds.
 };
 
 /// A result type whose truth value means failure (an error code that converts
@@ -254,6 +267,17 @@ public:
   /// The convention for a result of type \p T, or nullptr when the models
   /// name none (then an object that converts to true is taken as success).
   const ResultConvention *resultConvention(clang::QualType T) const;
+  /// The clock \p Call reads on this host, or nullptr.
+  const LocalClock *localClock(const clang::Expr &Call) const;
+  /// True when a call of \p Name converts or unwraps a time without changing
+  /// its clock (`duration_cast`, `time_since_epoch`, `TimeUtil::TimestampTo...`).
+  bool isTimeConversion(llvm::StringRef Name) const;
+  /// True when a function named \p Name makes a new value on every call (a
+  /// UUID, a random nonce): a key built with it differs between attempts.
+  bool makesNewValue(llvm::StringRef Name) const;
+  /// The annotation of fallacy/annotations.h for \p Role ("idempotent",
+  /// "notIdempotent", "remoteClock", "synchronisedClock"); "" when unset.
+  llvm::StringRef mark(llvm::StringRef Role) const;
   /// Words that, in the name of a loop's flag or of the method it calls,
   /// make it a stop or cancellation condition ("stop", "cancel", "running").
   llvm::ArrayRef<std::string> stopWords() const { return StopWords; }
@@ -274,12 +298,16 @@ private:
   std::vector<ClockRead> ClockReads;
   std::vector<ResultConvention> ResultConventions;
   std::vector<std::string> StopWords;
+  std::vector<LocalClock> Clocks;
+  std::vector<std::string> TimeConversions, TimeConversionPatterns;
+  std::vector<std::string> NewValueWords, NewValueNames;
+  llvm::StringMap<std::string> Marks;
   struct RandomSource {
     CallPattern Match;
   };
   std::vector<RandomSource> RandomSources;
   PatternIndex OperationIndex, SetterIndex, FactoryIndex, GuardIndex, LayerIndex, WaitIndex,
-      RandomIndex, ClockReadIndex;
+      RandomIndex, ClockReadIndex, ClockIndex;
 };
 
 /// rootOf() with the model's layer accessors.

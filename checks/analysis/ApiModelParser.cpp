@@ -606,8 +606,11 @@ private:
     ClockRead R;
     const Obj *From = O.getObject("from");
     int Arg = -1;
-    if (!known(O, {"match", "from", "keyArg", "keyFromName", "keys", "timestampType", "untyped"}, P) ||
+    if (!known(O, {"match", "from", "keyArg", "keyFromName", "keys", "timestampType", "untyped",
+                   "writerPrefixes"},
+               P) ||
         !pattern(O, R.Match, P) || !index(O, "keyArg", R.KeyArg, P) || !strings(O, "keys", R.Keys, P) ||
+        !strings(O, "writerPrefixes", R.WriterPrefixes, P) ||
         !str(O, "timestampType", R.TimestampType, P, false))
       return false;
     if (!From || !known(*From, {"arg", "object"}, P.field("from")) ||
@@ -624,6 +627,97 @@ private:
       return false;
     M.ClockReadIndex.add(R.Match, M.ClockReads.size());
     M.ClockReads.push_back(std::move(R));
+    return true;
+  }
+
+  bool localClock(const Obj &O, json::Path P) {
+    LocalClock C;
+    std::string Kind;
+    if (!known(O, {"match", "kind", "outArg", "wallWhen"}, P) || !pattern(O, C.Match, P) ||
+        !str(O, "kind", Kind, P, true) || !index(O, "outArg", C.OutArg, P) ||
+        !condition(O, "wallWhen", C.WallWhen, P))
+      return false;
+    if (Kind != "wall" && Kind != "monotonic") {
+      P.field("kind").report("expected \"wall\" or \"monotonic\"");
+      return false;
+    }
+    C.Monotonic = Kind == "monotonic";
+    if (C.WallWhen.present() && !C.Monotonic) {
+      P.field("wallWhen").report("only a monotonic clock can read the wall clock on a condition");
+      return false;
+    }
+    M.ClockIndex.add(C.Match, M.Clocks.size());
+    M.Clocks.push_back(std::move(C));
+    return true;
+  }
+
+  // "timeConversions": {"names": [...], "patterns": [regex...]}
+  bool timeConversions(const Obj &Top, json::Path Up) {
+    const json::Value *V = Top.get("timeConversions");
+    if (!V)
+      return true;
+    const Obj *O = V->getAsObject();
+    json::Path P = Up.field("timeConversions");
+    if (!O) {
+      P.report("expected an object with names and patterns");
+      return false;
+    }
+    std::vector<std::string> Patterns;
+    if (!known(*O, {"names", "patterns"}, P) || !strings(*O, "names", M.TimeConversions, P) ||
+        !strings(*O, "patterns", Patterns, P))
+      return false;
+    for (std::string &R : Patterns) {
+      std::string Error;
+      if (!Regex(R).isValid(Error)) {
+        P.field("patterns").report("invalid regular expression");
+        return false;
+      }
+      M.TimeConversionPatterns.push_back(std::move(R));
+    }
+    return true;
+  }
+
+  // "newValues": {"words": [...], "names": [...]}: names of functions that
+  // make a new value on every call.
+  bool newValues(const Obj &Top, json::Path Up) {
+    const json::Value *V = Top.get("newValues");
+    if (!V)
+      return true;
+    const Obj *O = V->getAsObject();
+    json::Path P = Up.field("newValues");
+    std::vector<std::string> Words, Names;
+    if (!O || !known(*O, {"words", "names"}, P) || !strings(*O, "words", Words, P) ||
+        !strings(*O, "names", Names, P)) {
+      if (!O)
+        P.report("expected an object with words and names");
+      return false;
+    }
+    for (std::string &W : Words)
+      M.NewValueWords.push_back(StringRef(W).lower());
+    for (std::string &N : Names)
+      M.NewValueNames.push_back(StringRef(N).lower());
+    return true;
+  }
+
+  // "marks": {"idempotent": "fallacy::idempotent", ...}
+  bool marks(const Obj &Top, json::Path Up) {
+    const json::Value *V = Top.get("marks");
+    if (!V)
+      return true;
+    const Obj *O = V->getAsObject();
+    json::Path P = Up.field("marks");
+    if (!O) {
+      P.report("expected an object from role to annotation");
+      return false;
+    }
+    if (!known(*O, {"idempotent", "notIdempotent", "remoteClock", "synchronisedClock"}, P))
+      return false;
+    for (const auto &[Role, Value] : *O) {
+      std::string Annotation;
+      if (!str(*O, Role, Annotation, P, true))
+        return false;
+      M.Marks[Role.str()] = Annotation;
+    }
     return true;
   }
 
@@ -650,7 +744,8 @@ private:
     }
     if (!known(*O, {"family", "title", "description", "handles", "operations", "timeoutSetters",
                     "factories", "guards", "layers", "waits", "randomSources", "clockReads",
-                    "resultConventions", "stopWords"},
+                    "resultConventions", "stopWords", "clocks", "timeConversions", "newValues",
+                    "marks"},
                P) ||
         !str(*O, "family", Family, P, true))
       return false;
@@ -659,6 +754,8 @@ private:
       return false;
     for (std::string &W : Stop)
       M.StopWords.push_back(StringRef(W).lower());
+    if (!timeConversions(*O, P) || !newValues(*O, P) || !marks(*O, P))
+      return false;
     M.Families.push_back(Family);
     auto Bind = [this](bool (ApiModelParser::*Fn)(const Obj &, json::Path)) {
       return [this, Fn](const Obj &E, json::Path EP) { return (this->*Fn)(E, EP); };
@@ -672,7 +769,8 @@ private:
            each(*O, "waits", P, Bind(&ApiModelParser::wait)) &&
            each(*O, "randomSources", P, Bind(&ApiModelParser::randomSource)) &&
            each(*O, "clockReads", P, Bind(&ApiModelParser::clockRead)) &&
-           each(*O, "resultConventions", P, Bind(&ApiModelParser::resultConvention));
+           each(*O, "resultConventions", P, Bind(&ApiModelParser::resultConvention)) &&
+           each(*O, "clocks", P, Bind(&ApiModelParser::localClock));
   }
 };
 

@@ -1,5 +1,6 @@
 // checks/analysis/CallPattern.cpp: matching callees against the model's call patterns.
 #include "analysis/CallPattern.h"
+#include "clang/Basic/OperatorKinds.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -150,14 +151,15 @@ bool CallPattern::matches(const FunctionDecl &FD) const {
     break;
   }
   if (K != Kind::Constructor) {
-    const IdentifierInfo *II = FD.getIdentifier();
-    if (!II)
+    std::string Own = callableName(FD);
+    if (Own.empty())
       return false;
+    StringRef Name = Own;
     for (const std::string &P : NotPrefix)
-      if (II->getName().starts_with(P))
+      if (Name.starts_with(P))
         return false;
     if (!Prefix.empty() &&
-        llvm::none_of(Prefix, [&](const std::string &P) { return II->getName().starts_with(P); }))
+        llvm::none_of(Prefix, [&](const std::string &P) { return Name.starts_with(P); }))
       return false;
     if (!Names.empty()) {
       // "read" is the global read() only; "boost::asio::read" is that one
@@ -167,7 +169,7 @@ bool CallPattern::matches(const FunctionDecl &FD) const {
       if (llvm::none_of(Names, [&](const std::string &N) {
             if (StringRef(N).contains("::"))
               return nameMatches(Q, N);
-            return Method ? II->getName() == N : Q == N;
+            return Method ? Name == N : Q == N;
           }))
         return false;
     }
@@ -183,6 +185,14 @@ bool CallPattern::matches(const FunctionDecl &FD) const {
       return false;
   }
   return true;
+}
+
+std::string callableName(const FunctionDecl &FD) {
+  if (const IdentifierInfo *II = FD.getIdentifier())
+    return II->getName().str();
+  if (OverloadedOperatorKind Op = FD.getOverloadedOperator(); Op != OO_None)
+    return std::string("operator") + getOperatorSpelling(Op);
+  return "";
 }
 
 void PatternIndex::add(const CallPattern &P, unsigned Id) {
@@ -215,8 +225,8 @@ void PatternIndex::candidates(const FunctionDecl &FD, SmallVectorImpl<unsigned> 
       if (It != ByName.end())
         Out.append(It->second.begin(), It->second.end());
     }
-  } else if (const IdentifierInfo *II = FD.getIdentifier()) {
-    auto It = ByName.find(II->getName());
+  } else if (std::string Name = callableName(FD); !Name.empty()) {
+    auto It = ByName.find(Name);
     if (It != ByName.end())
       Out.append(It->second.begin(), It->second.end());
   }

@@ -61,6 +61,10 @@ const clang::CXXRecordDecl *pointeeRecord(clang::QualType T);
 /// The function a call or construction runs: CallExpr's direct callee or
 /// CXXConstructExpr's constructor; nullptr otherwise.
 const clang::FunctionDecl *calleeOf(const clang::Expr &CallOrConstruct);
+/// The name a pattern matches \p FD by: its identifier, or for an
+/// overloaded operator its spelling ("operator[]", "operator()"); "" for
+/// conversions and other names without an identifier.
+std::string callableName(const clang::FunctionDecl &FD);
 /// Argument \p I of a call or construction as the callee sees it (an
 /// operator method's object is not an argument), or nullptr.
 const clang::Expr *argOf(const clang::Expr &CallOrConstruct, unsigned I);

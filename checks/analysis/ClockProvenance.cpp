@@ -30,23 +30,6 @@ bool isDurationType(QualType T) {
   return RD && RD->getIdentifier() && RD->getName() == "duration";
 }
 
-// A call that converts or unwraps a time without changing its clock.
-bool isConversion(StringRef Name) {
-  static const char *Names[] = {"time_point_cast", "duration_cast", "floor", "ceil", "round",
-                                "to_time_t", "from_time_t", "time_since_epoch", "count",
-                                "seconds", "nanos", "clock_cast", "abs",
-                                // Parsing numbers out of text keeps the text's origin.
-                                "atoi", "atol", "atoll", "strtol", "strtoll", "strtoul", "strtoull",
-                                "stoi", "stol", "stoll", "stoul", "stoull", "stod", "get", "get_to",
-                                "as", "c_str", "data", "ToUnixSeconds", "ToUnixMillis", "ToUnixMicros",
-                                "ToUnixNanos", "FromUnixSeconds", "FromUnixMillis", "FromUnixMicros"};
-  if (llvm::is_contained(Names, Name))
-    return true;
-  // google::protobuf::util::TimeUtil::TimestampToMilliseconds and friends.
-  return (Name.starts_with("Timestamp") && Name.contains("To")) ||
-         (Name.ends_with("ToTimestamp"));
-}
-
 Provenance durationValue() {
   Provenance P;
   P.K = Provenance::Kind::Duration;
@@ -97,26 +80,16 @@ Provenance ClockProvenance::fromCall(const CallExpr &Call, unsigned Depth) {
     return P;
   StringRef Name = FD->getIdentifier() ? FD->getName() : "";
   StringRef Class = className(*FD);
-  // This host's clocks.
-  if (Name == "now" || Name == "Now" || Name == "time" || Name == "GetCurrentTime" ||
-      Name == "GetCurrentTimeNanos") {
-    bool Mono = Class.contains("steady") || Class.contains("monotonic");
-    // A free function: the C library's time(), or a library's Now(); the
-    // project's own now() is judged by what it returns (below).
-    bool LibraryFree = Class.empty() && (Name == "time" || isLibraryLocation(FD->getLocation(),
-                                                                             Ctx.getSourceManager()));
-    bool Wall = Class.contains("system_clock") || Class.contains("utc_clock") ||
-                Class.contains("high_resolution") || Class.contains("tai_clock") ||
-                Class.contains("gps_clock") || LibraryFree || Class == "TimeUtil";
-    if (Mono || Wall) {
-      P.K = Mono ? Provenance::Kind::LocalMono : Provenance::Kind::LocalWall;
-      P.Origin = &Call;
-      P.What = (Class.empty() ? Name : (Class + "::" + Name)).str() + "()";
-      return P;
-    }
+  // This host's clocks (the models' "clocks"); the project's own now() is
+  // judged by what it returns (below).
+  if (const LocalClock *LC = Model.localClock(Call); LC && LC->OutArg < 0) {
+    P.K = LC->Monotonic ? Provenance::Kind::LocalMono : Provenance::Kind::LocalWall;
+    P.Origin = &Call;
+    P.What = (Class.empty() ? Name : (Class + "::" + Name)).str() + "()";
+    return P;
   }
   // The user's mark: this function's result is a peer's time.
-  if (hasAnnotation(*FD, "fallacy::remote_clock"))
+  if (StringRef Mark = Model.mark("remoteClock"); !Mark.empty() && hasAnnotation(*FD, Mark))
     return remoteRead(Call, Call, "'" + Name.str() + "()'");
   // Reads out of messages, responses and rows.
   if (const ClockRead *R = Model.clockRead(Call)) {
@@ -130,8 +103,7 @@ Provenance ClockProvenance::fromCall(const CallExpr &Call, unsigned Depth) {
       else if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(K)))
         Key = DRE->getDecl()->getNameAsString(); // http::field::date
     }
-    bool Writer = Name.starts_with("set_") || Name.starts_with("mutable_") ||
-                  Name.starts_with("clear_") || Name.starts_with("has_") || Name.starts_with("add_");
+    bool Writer = llvm::any_of(R->WriterPrefixes, [&](const std::string &W) { return Name.starts_with(W); });
     QualType Result = Call.getType();
     const auto *RD = Result.isNull() ? nullptr : Result.getNonReferenceType()->getAsCXXRecordDecl();
     bool TimestampTyped = RD && !R->TimestampType.empty() && plainQualifiedName(*RD) == R->TimestampType;
@@ -148,7 +120,7 @@ Provenance ClockProvenance::fromCall(const CallExpr &Call, unsigned Depth) {
     }
   }
   // Conversions and unwrapping keep the clock.
-  if (isConversion(Name)) {
+  if (Model.isTimeConversion(Name)) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call))
       return compute(*MC->getImplicitObjectArgument(), Depth + 1);
     if (Call.getNumArgs() > 0)
@@ -286,23 +258,18 @@ Provenance ClockProvenance::ofVar(const ValueDecl &D, unsigned Depth) {
             Take(*B->getRHS());
         // gettimeofday(&tv, ...) and clock_gettime(CLOCK_..., &ts) fill a struct.
         for (const CallExpr *C : F->Calls) {
-          const FunctionDecl *Callee = C->getDirectCallee();
-          if (!Callee || !Callee->getIdentifier())
+          const LocalClock *LC = Model.localClock(*C);
+          if (!LC || LC->OutArg < 0 || static_cast<unsigned>(LC->OutArg) >= C->getNumArgs())
             continue;
-          StringRef N = Callee->getName();
-          unsigned Out = N == "gettimeofday" ? 0 : N == "clock_gettime" ? 1 : 99;
-          if (Out >= C->getNumArgs())
-            continue;
-          const auto *U = dyn_cast<UnaryOperator>(strip(C->getArg(Out)));
+          const auto *U = dyn_cast<UnaryOperator>(strip(C->getArg(LC->OutArg)));
           const auto *R = U ? dyn_cast<DeclRefExpr>(strip(U->getSubExpr())) : nullptr;
           if (!R || R->getDecl() != &D)
             continue;
-          bool Mono = N == "clock_gettime" &&
-                      !mentionsName(*C->getArg(0), {"CLOCK_REALTIME", "CLOCK_REALTIME_COARSE", "CLOCK_TAI"}, Ctx);
+          bool Mono = LC->Monotonic && !(LC->WallWhen.present() && LC->WallWhen.holds(*C, Ctx) == true);
           Provenance Q;
           Q.K = Mono ? Provenance::Kind::LocalMono : Provenance::Kind::LocalWall;
           Q.Origin = C;
-          Q.What = N.str() + "()";
+          Q.What = (C->getDirectCallee() ? C->getDirectCallee()->getNameAsString() : "") + "()";
           P = merge(P, Q);
         }
       }

@@ -58,11 +58,7 @@ bool generatesValue(const Expr &E, const ApiModel &Model) {
     explicit Finder(const ApiModel &M) : Model(M) {}
     bool VisitCallExpr(CallExpr *C) {
       const FunctionDecl *FD = C->getDirectCallee();
-      std::string N = FD && FD->getIdentifier() ? FD->getName().lower() : "";
-      StringRef S(N);
-      if (Model.isRandomSource(*C) || S.contains("uuid") || S.contains("random") ||
-          S.contains("generate") || S == "now" || S.contains("nonce") || S.contains("newkey") ||
-          S.contains("new_key"))
+      if (Model.isRandomSource(*C) || (FD && FD->getIdentifier() && Model.makesNewValue(FD->getName())))
         Found = true;
       return !Found;
     }
@@ -396,9 +392,9 @@ IdempotencyVerdict IdempotencyAnalysis::of(const Expr &Site, const Operation &Op
   // the operation itself.
   for (const Expr *E : {&Entry, &Site})
     if (const FunctionDecl *FD = calleeOf(*E)) {
-      if (hasAnnotation(*FD, "fallacy::idempotent"))
+      if (StringRef Mark = Model.mark("idempotent"); !Mark.empty() && hasAnnotation(*FD, Mark))
         return {};
-      if (hasAnnotation(*FD, "fallacy::not_idempotent")) {
+      if (StringRef Mark = Model.mark("notIdempotent"); !Mark.empty() && hasAnnotation(*FD, Mark)) {
         IdempotencyVerdict V;
         V.NotIdempotent = true;
         V.Effect = "do its work twice";

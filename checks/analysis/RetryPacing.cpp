@@ -89,20 +89,20 @@ bool mentionsAny(const Expr &E, const VarSet &Vars) {
   });
 }
 
-// `steady_clock::now()`, `time(nullptr)`, `absl::Now()`, and variables set from them.
-bool isClockRead(const Expr &E) {
+// A clock of the models (`steady_clock::now()`, `time(nullptr)`, `absl::Now()`),
+// or a function of the project named now(): a deadline needs no particular clock.
+bool isClockRead(const Expr &E, const ApiModel &Model) {
   const auto *C = dyn_cast<CallExpr>(&E);
   const FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
   if (!FD || !FD->getIdentifier())
     return false;
-  StringRef N = FD->getName();
-  return N == "now" || N == "Now" || N == "time" || N == "clock_gettime" || N == "gettimeofday" ||
-         N == "GetCurrentTimeNanos";
+  return Model.localClock(*C) || FD->getName() == "now" || FD->getName() == "Now";
 }
 
-bool mentionsClock(const Expr &E, int Depth = 0) {
+// A clock read, a time value, or a variable set from one.
+bool mentionsClock(const Expr &E, const ApiModel &Model, int Depth = 0) {
   return anySubExpr(E, [&](const Expr &S) {
-    if (isClockRead(S))
+    if (isClockRead(S, Model))
       return true;
     QualType T = S.getType();
     if (const auto *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl())
@@ -111,7 +111,7 @@ bool mentionsClock(const Expr &E, int Depth = 0) {
     if (Depth < 2)
       if (const auto *DRE = dyn_cast<DeclRefExpr>(&S))
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V->getInit())
-          return mentionsClock(*V->getInit(), Depth + 1);
+          return mentionsClock(*V->getInit(), Model, Depth + 1);
     return false;
   });
 }
@@ -166,7 +166,7 @@ void splitTerms(const Expr &E, BinaryOperatorKind Op, SmallVectorImpl<const Expr
   Out.push_back(S);
 }
 
-Retry::Bound boundKind(const Expr &Term, const VarSet &Modified) {
+Retry::Bound boundKind(const Expr &Term, const VarSet &Modified, const ApiModel &Model) {
   const Expr *E = strip(&Term);
   if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_LNot)
     E = strip(U->getSubExpr());
@@ -200,7 +200,7 @@ Retry::Bound boundKind(const Expr &Term, const VarSet &Modified) {
   }
   if (!Comparison)
     return Retry::Bound::None;
-  if (mentionsClock(*L) || mentionsClock(*R))
+  if (mentionsClock(*L, Model) || mentionsClock(*R, Model))
     return Retry::Bound::Deadline;
   bool LM = mentionsAny(*L, Modified), RM = mentionsAny(*R, Modified);
   QualType Counter = (LM ? L : R)->IgnoreParenImpCasts()->getType();
@@ -232,7 +232,7 @@ void RetryFinder::findBound(const Stmt &Loop, Retry &R, const Stmt *BackEdge) {
       }
       Retry::Bound B = Retry::Bound::None;
       for (const Expr *I : Inner) {
-        Retry::Bound K = boundKind(*I, Modified);
+        Retry::Bound K = boundKind(*I, Modified, Model);
         // A disjunct bounds a loop condition only if every disjunct does.
         if (!AsGuard && Inner.size() > 1 && K == Retry::Bound::None) {
           B = Retry::Bound::None;

@@ -25,9 +25,10 @@ bool quantityCheck(const pqxx::row &Row) {
   return Row.at("quantity").as<long long>() < time(nullptr); // no-warning
 }
 
-// row["expires_at"]: operator[] is never matched by the model.
-bool subscriptKnownFalseNegative(const pqxx::row &Row) {
-  return Row["expires_at"].as<long long>() < time(nullptr); // no-warning
+// row["expires_at"]: operator[] reads a column like at().
+bool subscript(const pqxx::row &Row) {
+  return Row["expires_at"].as<long long>() < time(nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: comparing 'expires_at', from a peer's clock, with this host's clock{{.*}}
 }
 
 // A column read by index and stored under a time-like name: unlike
