@@ -51,8 +51,8 @@ void ChattyLoopCheck::checkMatch(const MatchFinder::MatchResult &Result) {
       if (!crossFile() || Usr.empty() || !SM.isInMainFile(Loc))
         continue;
       diag(Loc, message(Name)) << P.Call->getSourceRange();
-      diag(Loop->getBeginLoc(), "the loop runs it once per element", DiagnosticIDs::Note);
       reportOnlyIf(Loc, {{Condition::Kind::Remote, {Usr}}}, /*BatchNote=*/true);
+      diag(Loop->getBeginLoc(), "the loop runs it once per element", DiagnosticIDs::Note);
       continue;
     }
     diag(Loc, message(Name)) << P.Call->getSourceRange();

@@ -48,10 +48,16 @@ void FallacyCheck::onEndOfTranslationUnit() {
 bool FallacyCheck::crossFile() const { return activeSummary() != nullptr; }
 
 void FallacyCheck::reportOnlyIf(clang::SourceLocation Loc, std::vector<Condition> Requires,
-                                bool BatchNote) const {
-  if (UnitSummary *S = activeSummary())
-    S->Conditional.push_back({getID().str(), summaryLocation(Loc, Ctx->getSourceManager()),
-                              std::move(Requires), BatchNote});
+                                bool BatchNote) {
+  UnitSummary *S = activeSummary();
+  if (!S)
+    return;
+  // The marker note travels with the diagnostic: suppressed with it by a
+  // NOLINT, found by the worker however the location was written.
+  diag(Loc, "%0%1", clang::DiagnosticIDs::Note) << PendingMarker
+                                                << static_cast<unsigned>(S->Conditional.size());
+  S->Conditional.push_back({getID().str(), summaryLocation(Loc, Ctx->getSourceManager()),
+                            std::move(Requires), BatchNote});
 }
 
 UnitAnalysis &FallacyCheck::unit() const { return UnitAnalysis::of(*Ctx); }

@@ -43,11 +43,13 @@ protected:
   /// Whether findings that depend on other files can be made: only the
   /// fallacy-lint driver resolves them (the plugin and clangd see one file).
   bool crossFile() const;
-  /// Marks the diagnostic this check emits at \p Loc as holding only if
+  /// Call right after the diagnostic at \p Loc, before its notes (clang-tidy
+  /// drops the notes that follow one on a NOLINT line). Marks the diagnostic
+  /// this check emitted at \p Loc as holding only if
   /// \p Requires holds in the facts of all units (Summary.h); with
   /// \p BatchNote, the remote call's batch alternative is added as a note.
   void reportOnlyIf(clang::SourceLocation Loc, std::vector<Condition> Requires,
-                    bool BatchNote = false) const;
+                    bool BatchNote = false);
   /// Adds what this check knows to the facts of the unit's functions
   /// (idempotency, waits, retries); called once at the end of each unit.
   virtual void addFacts(UnitSummary &) {}

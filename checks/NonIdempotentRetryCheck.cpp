@@ -38,15 +38,14 @@ void NonIdempotentRetryCheck::onRetry(const Retry &R, ASTContext &Ctx) {
       const Expr &Entry = *R.Retried[I];
       if (!firstReport(Entry.getBeginLoc()))
         continue;
-      const FunctionDecl *Callee = calleeOf(Entry);
       diag(Entry.getBeginLoc(), "'%0' can run twice if the reply is lost: the retry sends it again")
-          << Callee->getName() << Entry.getSourceRange();
+          << callableName(*calleeOf(Entry)) << Entry.getSourceRange();
+      reportOnlyIf(Entry.getBeginLoc(), {{Condition::Kind::NotIdempotent, {R.RequiresRemote[I]}}});
       diag(R.Where->getBeginLoc(), Shape, DiagnosticIDs::Note);
       diag(Entry.getBeginLoc(),
            "to make it safe: send an idempotency key the server deduplicates on, or check "
            "whether the first attempt took effect before repeating it",
            DiagnosticIDs::Note);
-      reportOnlyIf(Entry.getBeginLoc(), {{Condition::Kind::NotIdempotent, {R.RequiresRemote[I]}}});
     }
     return;
   }

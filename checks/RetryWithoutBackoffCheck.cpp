@@ -23,13 +23,13 @@ void RetryWithoutBackoffCheck::onRetry(const Retry &R, ASTContext &Ctx) {
   else
     diag(Loc, "retry waits the same fixed time between attempts: callers that failed together "
               "retry together");
+  if (!R.RequiresRemote.empty())
+    reportOnlyIf(Loc, {{Condition::Kind::Remote, R.RequiresRemote}});
   if (R.WaitAt)
     diag(R.WaitAt->getBeginLoc(), "this pause neither grows nor varies", DiagnosticIDs::Note);
   diag(R.Retried.front()->getBeginLoc(), "each attempt repeats this remote call", DiagnosticIDs::Note);
   diag(Loc, "wait between attempts with exponential backoff and random jitter, and cap it",
        DiagnosticIDs::Note);
-  if (!R.RequiresRemote.empty())
-    reportOnlyIf(Loc, {{Condition::Kind::Remote, R.RequiresRemote}});
 }
 
 } // namespace fallacy

@@ -23,6 +23,8 @@ void UnboundedRetryCheck::onRetry(const Retry &R, ASTContext &Ctx) {
                                                       : "this retry loop";
   diag(Loc, "%0 can run forever: no attempt limit and no deadline stop it while the peer is down")
       << What;
+  if (!R.RequiresRemote.empty())
+    reportOnlyIf(Loc, {{Condition::Kind::Remote, R.RequiresRemote}});
   const RemoteSite &Site = R.Sites.front();
   diag(R.Retried.front()->getBeginLoc(), "each attempt repeats this remote call", DiagnosticIDs::Note);
   if (Site.Call && Site.Call != R.Retried.front())
@@ -32,8 +34,6 @@ void UnboundedRetryCheck::onRetry(const Retry &R, ASTContext &Ctx) {
          DiagnosticIDs::Note);
   diag(Loc, "bound it: stop after a few attempts, or when an overall deadline passes",
        DiagnosticIDs::Note);
-  if (!R.RequiresRemote.empty())
-    reportOnlyIf(Loc, {{Condition::Kind::Remote, R.RequiresRemote}});
 }
 
 } // namespace fallacy

@@ -89,15 +89,6 @@ PendingFinding pendingFromJson(const json &J) {
   return P;
 }
 
-// Paths compared as the file system sees them: clang's canonical names and
-// the diagnostics' absolute paths can differ by symlinks.
-std::string realPath(StringRef Path) {
-  SmallString<256> Real;
-  if (sys::fs::real_path(Path, Real))
-    return Path.str();
-  return std::string(Real);
-}
-
 } // namespace
 
 json summaryToJson(const std::vector<FunctionFact> &Functions,
@@ -112,18 +103,25 @@ json summaryToJson(const std::vector<FunctionFact> &Functions,
 
 std::vector<PendingFinding> takeConditional(std::vector<Finding> &Findings,
                                             const std::vector<ConditionalFinding> &Conditional) {
-  std::map<std::tuple<std::string, std::string, unsigned>, const ConditionalFinding *> ByPlace;
-  for (const ConditionalFinding &C : Conditional)
-    ByPlace.emplace(std::make_tuple(C.Check, realPath(C.At.File), C.At.Offset), &C);
   std::vector<PendingFinding> Pending;
   std::vector<Finding> Kept;
   for (Finding &F : Findings) {
-    auto It = ByPlace.find({F.CheckId, realPath(F.File), F.Offset});
-    if (It == ByPlace.end()) {
+    const ConditionalFinding *C = nullptr;
+    for (auto It = F.Notes.begin(); It != F.Notes.end(); ++It) {
+      StringRef Text = It->Message;
+      unsigned Index;
+      if (!Text.consume_front(PendingMarker) || Text.getAsInteger(10, Index) ||
+          Index >= Conditional.size() || Conditional[Index].Check != F.CheckId)
+        continue;
+      C = &Conditional[Index];
+      F.Notes.erase(It);
+      break;
+    }
+    if (!C) {
       Kept.push_back(std::move(F));
       continue;
     }
-    Pending.push_back({std::move(F), It->second->Requires, It->second->BatchNote});
+    Pending.push_back({std::move(F), C->Requires, C->BatchNote});
   }
   Findings = std::move(Kept);
   return Pending;

@@ -25,8 +25,9 @@ struct PendingFinding {
 nlohmann::json summaryToJson(const std::vector<FunctionFact> &Functions,
                              const std::vector<PendingFinding> &Pending);
 
-/// Moves the findings of \p Findings that the unit marked conditional into
-/// pending findings; the others stay. \p Conditional comes from the checks.
+/// Moves the findings of \p Findings that the unit marked conditional (by
+/// their PendingMarker note, which is removed) into pending findings; the
+/// others stay. \p Conditional comes from the checks.
 std::vector<PendingFinding> takeConditional(std::vector<Finding> &Findings,
                                             const std::vector<ConditionalFinding> &Conditional);
 

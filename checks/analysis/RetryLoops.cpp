@@ -1,6 +1,7 @@
 // checks/analysis/RetryLoops.cpp: recognising retries by what their exits and conditions test.
 #include "analysis/RetryLoops.h"
 #include "analysis/AstUtil.h"
+#include "analysis/CallPattern.h"
 #include "analysis/Outcome.h"
 #include "analysis/Summary.h"
 #include "analysis/TuIndex.h"
@@ -35,6 +36,41 @@ const Expr *loopCondition(const Stmt &L) {
   if (const auto *F = dyn_cast<ForStmt>(&L))
     return F->getCond();
   return nullptr;
+}
+
+// True when \p Call takes a variable that the loop sets from the call's own
+// result (`cursor = redis.scan(cursor, ...)`, `page = next(page)`): each pass
+// asks for the next part, which is iteration, not a retry of the same call.
+bool advancesCursor(const Stmt &Loop, const Expr &Call) {
+  struct Assigns : RecursiveASTVisitor<Assigns> {
+    const Expr &Call;
+    std::vector<const ValueDecl *> Vars;
+    explicit Assigns(const Expr &Call) : Call(Call) {}
+    void take(const Expr *LHS, const Expr *RHS) {
+      const auto *Ref = LHS ? dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()) : nullptr;
+      if (Ref && RHS && RHS->getSourceRange().fullyContains(Call.getSourceRange()))
+        Vars.push_back(Ref->getDecl());
+    }
+    bool VisitBinaryOperator(BinaryOperator *B) {
+      if (B->getOpcode() == BO_Assign)
+        take(B->getLHS(), B->getRHS());
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *O) {
+      if (O->getOperator() == OO_Equal && O->getNumArgs() == 2)
+        take(O->getArg(0), O->getArg(1));
+      return true;
+    }
+  } A(Call);
+  A.TraverseStmt(const_cast<Stmt *>(&Loop));
+  if (A.Vars.empty())
+    return false;
+  for (unsigned I = 0; const Expr *Arg = argOf(Call, I); ++I) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(stripExpr(Arg, StripCopies | StripCasts));
+    if (Ref && llvm::is_contained(A.Vars, Ref->getDecl()))
+      return true;
+  }
+  return false;
 }
 
 } // namespace
@@ -204,6 +240,9 @@ std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
         R.RequiresRemote.push_back(std::move(Usr));
       }
   if (R.Retried.empty())
+    return std::nullopt;
+  // Paging through results with a cursor the call returns moves on each pass.
+  if (llvm::all_of(R.Retried, [&](const Expr *C) { return advancesCursor(Loop, *C); }))
     return std::nullopt;
   // Loops that run while a stop flag says so serve until shut down; but a
   // flag that holds the remote call's own result (`while (!Ok) Ok = send();`)

@@ -66,7 +66,11 @@ struct Condition {
 
 /// A diagnostic that a check emitted, as usual (so NOLINT, configuration and
 /// notes are clang-tidy's business), but that holds only if functions of
-/// other files do what Requires says. The driver keeps it when they do.
+/// other files do what Requires says. The driver keeps it when they do. The
+/// diagnostic carries a note whose text is PendingMarker followed by the
+/// index of its record here; the worker finds it by that note (whatever
+/// macro the location is in) and removes the note.
+constexpr const char *PendingMarker = "fallacy-pending:";
 struct ConditionalFinding {
   std::string Check;
   SummaryLocation At; ///< The diagnostic's location.

@@ -99,6 +99,13 @@ TEST(RetryShapes, LoopAroundAnotherFilesFunctionWaitsOnSummaries) {
   EXPECT_EQ(C.R->Sites.front().Call, nullptr);
 }
 
+// A cursor the call returns, passed back to it: paging, not a retry.
+TEST(RetryShapes, CursorLoopIsNoRetry) {
+  LoopCase C("void f() { int Cur = 0; while (true) { Cur = fetchQuote(Cur); if (Cur == 0) break; } }",
+             "f");
+  EXPECT_FALSE(C.R);
+}
+
 // A remote call in the loop decides: nothing waits on another file then.
 TEST(RetryShapes, KnownRemoteCallNeedsNoSummary) {
   LoopCase C("bool elsewhere(int); void f() { while (!sendOrder(1)) { elsewhere(2); } }", "f");

@@ -6,7 +6,6 @@
 
 using namespace fallacy;
 using namespace fallacy::driver;
-using fallacy::driver::test::TempDir;
 using nlohmann::json;
 
 namespace {
@@ -186,26 +185,27 @@ TEST(SummaryTest, UnresolvedKeepsFactsAndWaitingFindings) {
   EXPECT_EQ(Out.at("pending")[0].at("requires")[0].at("anyOf")[0], "c:@F@g");
 }
 
-// The worker moves the findings the checks marked conditional out of the
-// unit's findings, matching check, file (through symlinks) and offset.
+// The worker moves the findings the checks marked conditional, by their
+// marker note, out of the unit's findings, and drops the marker.
 TEST(SummaryTest, TakeConditionalMovesMarkedFindings) {
-  TempDir Dir;
-  std::string Real = Dir.write("loop.cpp", "int x;\n");
-  std::string Link = Dir.path("link.cpp");
-  ASSERT_FALSE(llvm::sys::fs::create_link(Real, Link));
   std::vector<Finding> Findings(3);
   Findings[0].CheckId = "fallacy-unbounded-retry";
-  Findings[0].File = Link;
   Findings[0].Offset = 4;
+  Findings[0].Notes = {{"each attempt repeats this remote call", "", 0, {}},
+                       {std::string(PendingMarker) + "1", "", 0, {}}};
   Findings[1] = Findings[0];
   Findings[1].Offset = 5;
+  Findings[1].Notes.pop_back();
+  // A marker naming another check's record is not this finding's.
   Findings[2] = Findings[0];
   Findings[2].CheckId = "fallacy-retry-without-backoff";
-  ConditionalFinding C{"fallacy-unbounded-retry", {Real, 4, 1, 5},
+  ConditionalFinding Other{"fallacy-chatty-loop", {}, {}, false};
+  ConditionalFinding C{"fallacy-unbounded-retry", {"/src/retry.cpp", 4, 1, 5},
                        {{Condition::Kind::Remote, {"c:@F@put"}}}, false};
-  std::vector<PendingFinding> Pending = takeConditional(Findings, {C});
+  std::vector<PendingFinding> Pending = takeConditional(Findings, {Other, C});
   ASSERT_EQ(Pending.size(), 1u);
   EXPECT_EQ(Pending[0].F.Offset, 4u);
+  ASSERT_EQ(Pending[0].F.Notes.size(), 1u);
   EXPECT_EQ(Pending[0].Requires[0].AnyOf, std::vector<std::string>{"c:@F@put"});
   ASSERT_EQ(Findings.size(), 2u);
   EXPECT_EQ(Findings[0].Offset, 5u);

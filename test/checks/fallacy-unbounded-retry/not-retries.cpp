@@ -10,6 +10,7 @@
 
 FALLACY_BLOCKING_REMOTE bool sendOrder(int Id);         // false when it failed
 FALLACY_BLOCKING_REMOTE int connectTo(const char *Host); // -1 when it failed
+FALLACY_BLOCKING_REMOTE long scanPage(long Cursor);      // the next cursor, 0 at the end
 void handle(const char *Data, long Size);
 
 // A reconnect loop that runs until a stop flag says so serves, it does not retry.
@@ -92,5 +93,24 @@ void readUntilEofKnownFalsePositive(int Fd) {
     if (N < 0)
       return;
     handle(Buf, N);
+  }
+}
+
+// Paging with a cursor the call returns: each pass asks for the next page.
+void pageThrough() {
+  long Cursor = 0;
+  while (true) { // no-warning
+    Cursor = scanPage(Cursor);
+    if (Cursor == 0)
+      break;
+  }
+}
+
+// A stop flag whose name says so, of any integer type (`s_interrupted` of a signal handler).
+static int s_interrupted = 0;
+void untilInterrupted() {
+  while (!s_interrupted) { // no-warning
+    if (!sendOrder(1))
+      continue;
   }
 }
