@@ -1,5 +1,6 @@
 // checks/ChattyLoopCheck.cpp: reports per-element round trips, in this file or through summaries.
 #include "ChattyLoopCheck.h"
+#include "BoundNodes.h"
 #include "analysis/AstUtil.h"
 #include "analysis/Summary.h"
 #include "analysis/UnitAnalysis.h"
@@ -11,7 +12,6 @@ using namespace clang::ast_matchers;
 
 namespace fallacy {
 namespace {
-constexpr llvm::StringLiteral LoopNode = "data-loop";
 
 std::string message(StringRef Callee) {
   return ("'" + Callee + "' costs one round trip per iteration: a loop over N items waits for the "
@@ -26,12 +26,12 @@ ChattyLoopCheck::ChattyLoopCheck(StringRef Name, tidy::ClangTidyContext *Context
 
 void ChattyLoopCheck::registerCheckMatchers(MatchFinder *Finder) {
   Finder->addMatcher(stmt(anyOf(cxxForRangeStmt(), forStmt()), unless(isExpansionInSystemHeader()))
-                         .bind(LoopNode),
+                         .bind(nodes::DataLoop),
                      this);
 }
 
 void ChattyLoopCheck::checkMatch(const MatchFinder::MatchResult &Result) {
-  const auto *Loop = Result.Nodes.getNodeAs<Stmt>(LoopNode);
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>(nodes::DataLoop);
   ASTContext *Ctx = Result.Context;
   std::vector<PerElementCall> Calls = unit().loops(*Model, MaxConstantIterations).of(*Loop);
   // Trying the next replica after a failure is a retry, not a chatty loop.

@@ -1,5 +1,6 @@
 // checks/ClockCheckBase.cpp: matching the places where two times meet.
 #include "ClockCheckBase.h"
+#include "BoundNodes.h"
 #include "analysis/AstUtil.h"
 #include "analysis/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
@@ -11,10 +12,6 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace fallacy {
-namespace {
-constexpr llvm::StringLiteral SinkNode = "time-sink";
-} // namespace
-
 ClockCheckBase::ClockCheckBase(StringRef Name, tidy::ClangTidyContext *Context)
     : FallacyCheck(Name, Context) {
   Options.TimeFieldPattern = stringOption("TimeFieldPattern");
@@ -37,14 +34,14 @@ void ClockCheckBase::registerCheckMatchers(MatchFinder *Finder) {
   // One matcher per node kind, so the finder only visits those kinds (an
   // expr(anyOf(...)) would be tried on every expression of every header).
   auto NotInSystemHeader = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(binaryOperator(Compare, NotInSystemHeader).bind(SinkNode), this);
-  Finder->addMatcher(cxxOperatorCallExpr(Overloaded, NotInSystemHeader).bind(SinkNode), this);
-  Finder->addMatcher(callExpr(MinMax, NotInSystemHeader).bind(SinkNode), this);
-  Finder->addMatcher(cxxRewrittenBinaryOperator(Rewritten, NotInSystemHeader).bind(SinkNode), this);
+  Finder->addMatcher(binaryOperator(Compare, NotInSystemHeader).bind(nodes::TimeSink), this);
+  Finder->addMatcher(cxxOperatorCallExpr(Overloaded, NotInSystemHeader).bind(nodes::TimeSink), this);
+  Finder->addMatcher(callExpr(MinMax, NotInSystemHeader).bind(nodes::TimeSink), this);
+  Finder->addMatcher(cxxRewrittenBinaryOperator(Rewritten, NotInSystemHeader).bind(nodes::TimeSink), this);
 }
 
 void ClockCheckBase::checkMatch(const MatchFinder::MatchResult &Result) {
-  const auto *Sink = Result.Nodes.getNodeAs<Expr>(SinkNode);
+  const auto *Sink = Result.Nodes.getNodeAs<Expr>(nodes::TimeSink);
   ASTContext &Ctx = *Result.Context;
   // Code that never runs compares nothing.
   if (isInUnevaluatedContext(*Sink, Ctx))

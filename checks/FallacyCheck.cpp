@@ -1,5 +1,6 @@
 // checks/FallacyCheck.cpp: option access through the check's metadata record.
 #include "FallacyCheck.h"
+#include "BoundNodes.h"
 #include "analysis/ApiModel.h"
 #include "analysis/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
@@ -10,10 +11,6 @@ using namespace llvm;
 using namespace clang::ast_matchers;
 
 namespace fallacy {
-namespace {
-constexpr StringLiteral UnitNode = "unit";
-} // namespace
-
 FallacyCheck::FallacyCheck(StringRef Name, clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Record(checkMetadata().find(Name)) {
   if (!Record)
@@ -26,13 +23,13 @@ void FallacyCheck::registerMatchers(MatchFinder *Finder) {
     return;
   // Matched first (it is the root), so every unit is known, and summarised
   // at its end, even when it has nothing the check looks for.
-  Finder->addMatcher(translationUnitDecl().bind(UnitNode), this);
+  Finder->addMatcher(translationUnitDecl().bind(nodes::Unit), this);
   registerCheckMatchers(Finder);
 }
 
 void FallacyCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  if (!Result.Nodes.getNodeAs<clang::TranslationUnitDecl>(UnitNode))
+  if (!Result.Nodes.getNodeAs<clang::TranslationUnitDecl>(nodes::Unit))
     checkMatch(Result);
 }
 

@@ -1,5 +1,6 @@
 // checks/MissingTimeoutCheck.cpp: reports remote calls that no timeout reaches.
 #include "MissingTimeoutCheck.h"
+#include "BoundNodes.h"
 #include "analysis/ApiModel.h"
 #include "analysis/AstUtil.h"
 #include "analysis/TimeoutFlow.h"
@@ -13,7 +14,6 @@ using namespace clang::ast_matchers;
 
 namespace fallacy {
 namespace {
-constexpr llvm::StringLiteral CallNode = "remote-call";
 
 std::string duration(int64_t Ms) {
   return Ms % 1000 == 0 ? std::to_string(Ms / 1000) + " s" : std::to_string(Ms) + " ms";
@@ -34,8 +34,8 @@ void MissingTimeoutCheck::registerPPCallbacks(const SourceManager &, Preprocesso
 void MissingTimeoutCheck::registerCheckMatchers(MatchFinder *Finder) {
   // Which calls are remote is the model's business; the matchers only keep
   // library internals out.
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind(CallNode), this);
-  Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader())).bind(CallNode), this);
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind(nodes::RemoteCall), this);
+  Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader())).bind(nodes::RemoteCall), this);
 }
 
 TimeoutFlow &MissingTimeoutCheck::flow() {
@@ -65,7 +65,7 @@ void MissingTimeoutCheck::addFacts(UnitSummary &S) {
 }
 
 void MissingTimeoutCheck::checkMatch(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<Expr>(CallNode);
+  const auto *Call = Result.Nodes.getNodeAs<Expr>(nodes::RemoteCall);
   const Operation *Op = Model->operation(*Call);
   if (!Op)
     return;

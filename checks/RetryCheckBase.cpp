@@ -1,5 +1,6 @@
 // checks/RetryCheckBase.cpp: matching retry candidates and handing recognised retries to the checks.
 #include "RetryCheckBase.h"
+#include "BoundNodes.h"
 #include "analysis/AstUtil.h"
 #include "analysis/UnitAnalysis.h"
 #include "clang/AST/ASTContext.h"
@@ -11,10 +12,6 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace fallacy {
-namespace {
-constexpr llvm::StringLiteral CandidateNode = "retry-candidate";
-} // namespace
-
 RetryCheckBase::RetryCheckBase(StringRef Name, tidy::ClangTidyContext *Context)
     : FallacyCheck(Name, Context), Vocabulary(retryVocabulary()) {}
 
@@ -22,12 +19,12 @@ void RetryCheckBase::registerCheckMatchers(MatchFinder *F) {
   // Loops may retry; calls may recurse on failure or hand a callable to a
   // retry helper. Whether they do is RetryFinder's business.
   auto Loop = stmt(anyOf(whileStmt(), doStmt(), forStmt(), cxxForRangeStmt(), gotoStmt()));
-  F->addMatcher(stmt(anyOf(Loop, callExpr()), unless(isExpansionInSystemHeader())).bind(CandidateNode),
+  F->addMatcher(stmt(anyOf(Loop, callExpr()), unless(isExpansionInSystemHeader())).bind(nodes::RetryCandidate),
                 this);
 }
 
 void RetryCheckBase::checkMatch(const MatchFinder::MatchResult &Result) {
-  const auto *S = Result.Nodes.getNodeAs<Stmt>(CandidateNode);
+  const auto *S = Result.Nodes.getNodeAs<Stmt>(nodes::RetryCandidate);
   ASTContext &Ctx = *Result.Context;
   // Code that never runs retries nothing.
   if (isInUnevaluatedContext(*S, Ctx))
