@@ -5,6 +5,7 @@
 #include "analysis/AstUtil.h"
 #include "analysis/TimeoutFlow.h"
 #include "analysis/UnitAnalysis.h"
+#include "analysis/WaitRoles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
@@ -22,7 +23,9 @@ std::string duration(int64_t Ms) {
 
 MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : FallacyCheck(Name, Context), DefaultTimeoutMs(intOption("DefaultTimeoutMs")),
-      MaxTimeoutMs(intOption("MaxTimeoutMs")) {}
+      MaxTimeoutMs(intOption("MaxTimeoutMs")),
+      ReportExplicitInfinite(boolOption("ReportExplicitInfinite")),
+      ReportUnknownHandles(boolOption("ReportUnknownHandles")) {}
 
 MissingTimeoutCheck::~MissingTimeoutCheck() = default;
 
@@ -87,23 +90,40 @@ void MissingTimeoutCheck::checkMatch(const MatchFinder::MatchResult &Result) {
   if (Model->setter(*Call, "", Ctx).Setter)
     return;
   TimeoutVerdict V = Flow->check(*Call, *Op);
-  if (V.S == TimeoutVerdict::State::Set || V.S == TimeoutVerdict::State::Unknown)
+  using State = TimeoutVerdict::State;
+  if (V.S == State::Set || V.S == State::Unknown)
+    return;
+  // A handle from a caller or a global set up elsewhere: unknown, so silent.
+  // (A function that sets the timeout itself, only too late, has chosen.)
+  if (V.FromCaller && !V.SetOnlyAfter && !ReportUnknownHandles)
+    return;
+  // An explicit "no timeout" (0, -1, infinity) is a choice, not an oversight;
+  // a timeout argument left to a default of none is the API's, not a choice.
+  if (V.S == State::SetToNone && !V.NoneByDefault && !ReportExplicitInfinite)
+    return;
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  WaitRole Role = waitRole(*Call, *Op, V.Root, CE ? Flow->enclosing(*CE) : nullptr, Flow->index(),
+                           *Model, Ctx);
+  // A listener's accept waits for clients by design; a request's write is
+  // bounded by the wait for its reply, which is where the finding goes.
+  if (Role == WaitRole::Client || Role == WaitRole::RequestWrite)
+    return;
+  // The kernel gives up on a plain TCP connect after about two minutes.
+  if (Role == WaitRole::KernelConnect && !ReportExplicitInfinite)
     return;
   // A template instantiated twice or a macro used twice on one line is one defect.
   if (!firstReport(Call->getBeginLoc()))
     return;
-  if (Op->OncePerHandle && V.Root.valid()) {
-    const clang::Decl *Key = V.Root.Var ? static_cast<const clang::Decl *>(V.Root.Var)
-                             : !V.Root.Path.empty() ? V.Root.Path.back()
-                                                    : nullptr;
-    if (Key && !unit().firstReport((getID() + "#handle").str(), Key->getLocation()))
+  // One finding per handle: the defect is the handle's (a context with no
+  // timeout), not each call's.
+  if (const clang::Decl *Key = handleDecl(V.Root))
+    if (!unit().firstReport((getID() + "#handle").str(), Key->getLocation()))
       return;
-  }
-  report(*Call, *Op, V, Ctx);
+  report(*Call, *Op, V, Role, Ctx);
 }
 
 void MissingTimeoutCheck::report(const Expr &Call, const Operation &Op, const TimeoutVerdict &V,
-                                 ASTContext &Ctx) {
+                                 WaitRole Role, ASTContext &Ctx) {
   using State = TimeoutVerdict::State;
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
@@ -118,10 +138,13 @@ void MissingTimeoutCheck::report(const Expr &Call, const Operation &Op, const Ti
   std::string Subject = !Kind || !V.Root.valid() ? ""
                         : Handle.empty()         ? "its " + Kind->Noun
                                                  : Kind->Noun + " '" + Handle + "'";
-  std::string Consequence = Op.Blocking ? "can block forever if the peer stops answering"
-                                        : "can wait forever for its completion if the peer stops answering";
+  std::string Consequence =
+      Role == WaitRole::Write ? (Op.Blocking ? "can block forever once the peer stops reading and the send buffer is full"
+                                             : "can wait forever for its completion once the peer stops reading")
+      : Op.Blocking           ? "can block forever if the peer stops answering"
+                              : "can wait forever for its completion if the peer stops answering";
   std::string Message, Suggest;
-  switch (V.S) {
+  switch (Role == WaitRole::KernelConnect ? State::Unbounded : V.S) {
   case State::ConnectOnly:
     Message = "'" + Name + "' can block forever once connected: " + Subject + " has only a connect timeout";
     break;
@@ -134,7 +157,10 @@ void MissingTimeoutCheck::report(const Expr &Call, const Operation &Op, const Ti
               duration(MaxTimeoutMs) + ")" + (V.FromDefault ? ": the library's default" : "");
     break;
   case State::Unbounded:
-    Message = "'" + Name + "' " + Consequence + ": " + Op.UnboundedWhy;
+    Message = Role == WaitRole::KernelConnect
+                  ? "'" + Name + "' can wait about two minutes for a silent peer: only the kernel's SYN "
+                                 "retries bound a plain TCP connect"
+                  : "'" + Name + "' " + Consequence + ": " + Op.UnboundedWhy;
     break;
   default:
     Message = "'" + Name + "' " + Consequence + ": " +

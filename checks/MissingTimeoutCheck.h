@@ -11,6 +11,7 @@ class ApiModel;
 class TimeoutFlow;
 struct Operation;
 struct TimeoutVerdict;
+enum class WaitRole;
 
 /// Remote call can block forever because no timeout or deadline reaches it.
 ///
@@ -33,10 +34,12 @@ protected:
 
 private:
   TimeoutFlow &flow();
-  void report(const clang::Expr &Call, const Operation &Op, const TimeoutVerdict &V,
+  void report(const clang::Expr &Call, const Operation &Op, const TimeoutVerdict &V, WaitRole Role,
               clang::ASTContext &Ctx);
   int64_t DefaultTimeoutMs;
   int64_t MaxTimeoutMs;
+  bool ReportExplicitInfinite;
+  bool ReportUnknownHandles;
   clang::Preprocessor *PP = nullptr;
 };
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # test/check_fallacy.py: runs fallacy-lint on a lit test file and FileChecks messages and fixes.
 """Usage:
-  check_fallacy.py [--check-suffix=S] [--expect-exit=N] <source> <check-id> <temp>
+  check_fallacy.py [--check-suffix=S | --check-suffixes=S1,S2] [--expect-exit=N] <source> <check-id> <temp>
                    [-- <fallacy-lint args> [-- <compiler args>]]
 
 The source's expectations live in comments:
@@ -11,7 +11,10 @@ The source's expectations live in comments:
 
 The file is copied to <temp> with every CHECK comment blanked (line numbers
 stay the same), so an expectation can never match itself and the fixes are
-checked on code only. Every warning and error must be expected
+checked on code only. --check-suffixes=,S checks the expectations of several
+prefixes in one run (an empty entry is the unsuffixed one), as clang-tidy's
+check_clang_tidy.py does: an option variant expects the default run's
+findings plus its own. Every warning and error must be expected
 (--implicit-check-not); with CHECK-NOTES every note must be expected too. A
 file without CHECK-MESSAGES or CHECK-NOTES must produce no warning at all.
 """
@@ -28,12 +31,13 @@ def run(cmd, **kw):
                           universal_newlines=True, **kw)
 
 
-def filecheck(filecheck_bin, check_file, input_text, prefix, extra):
-    cmd = [filecheck_bin, check_file, f"--check-prefix={prefix}", "--dump-input=fail"] + extra
+def filecheck(filecheck_bin, check_file, input_text, prefixes, extra):
+    cmd = [filecheck_bin, check_file, f"--check-prefixes={','.join(prefixes)}",
+           "--dump-input=fail"] + extra
     result = subprocess.run(cmd, input=input_text, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, universal_newlines=True)
     if result.returncode != 0:
-        sys.stderr.write(f"FileCheck failed for prefix {prefix}:\n{result.stdout}\n")
+        sys.stderr.write(f"FileCheck failed for prefix {','.join(prefixes)}:\n{result.stdout}\n")
         sys.exit(1)
 
 
@@ -51,20 +55,31 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--fallacy-lint", required=True)
     p.add_argument("--filecheck", required=True)
-    p.add_argument("--check-suffix", "-check-suffix", default="")
+    p.add_argument("--check-suffix", "-check-suffix", default=None)
+    p.add_argument("--check-suffixes", "-check-suffixes", default=None)
     p.add_argument("--expect-exit", type=int, default=None)
     p.add_argument("source")
     p.add_argument("check")
     p.add_argument("temp")
     args = p.parse_args(argv)
 
-    suffix = "-" + args.check_suffix if args.check_suffix else ""
-    msg_prefix, notes_prefix, fix_prefix = (f"CHECK-MESSAGES{suffix}", f"CHECK-NOTES{suffix}",
-                                            f"CHECK-FIXES{suffix}")
+    if args.check_suffix is not None and args.check_suffixes is not None:
+        sys.exit("use --check-suffix or --check-suffixes, not both")
+    suffixes = (args.check_suffixes.split(",") if args.check_suffixes is not None
+                else [args.check_suffix or ""])
+    tails = ["-" + x if x else "" for x in suffixes]
+    msg_prefix = [f"CHECK-MESSAGES{t}" for t in tails]
+    notes_prefix = [f"CHECK-NOTES{t}" for t in tails]
+    fix_prefix = [f"CHECK-FIXES{t}" for t in tails]
     with open(args.source, encoding="utf-8") as f:
         original = f.read()
-    has = {pfx: re.search(r"\b" + re.escape(pfx) + r"(-NEXT|-SAME|-NOT|-DAG)?:", original) is not None
+    has = {tuple(pfx): any(re.search(r"\b" + re.escape(x) + r"(-NEXT|-SAME|-NOT|-DAG)?:", original)
+                           for x in pfx)
            for pfx in (msg_prefix, notes_prefix, fix_prefix)}
+    # FileCheck rejects a prefix without any check line: pass the used ones.
+    used = lambda pfx: tuple(x for x in pfx if re.search(r"\b" + re.escape(x) + r"(-NEXT|-SAME|-NOT|-DAG)?:", original)) or tuple(pfx)
+    has = {used(k): v for k, v in has.items()}
+    msg_prefix, notes_prefix, fix_prefix = used(msg_prefix), used(notes_prefix), used(fix_prefix)
     if has[msg_prefix] and has[notes_prefix]:
         sys.exit("use CHECK-MESSAGES or CHECK-NOTES in one run, not both")
 

@@ -42,6 +42,15 @@ const Expr *HandleRef::of(const Expr &Call) const {
   return nullptr;
 }
 
+bool TimeoutArg::defaulted(const Expr &Call) const {
+  int I = Arg == Annotated ? annotatedParamIndex(Call, AnnotatedParam) : Arg;
+  const auto *C = dyn_cast<CallExpr>(&Call);
+  if (I < 0 || !C || argOf(Call, I))
+    return false;
+  unsigned Index = I + (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(C->getDirectCallee()));
+  return Index >= C->getNumArgs() || isa<CXXDefaultArgExpr>(C->getArg(Index));
+}
+
 const Expr *TimeoutArg::of(const Expr &Call) const {
   int I = Arg == Annotated ? annotatedParamIndex(Call, AnnotatedParam) : Arg;
   if (I < 0)

@@ -79,6 +79,8 @@ struct TimeoutArg {
   /// The timeout argument of \p Call, or nullptr when it has none (or it
   /// was left to its default, which the model's "none" then describes).
   const clang::Expr *of(const clang::Expr &Call) const;
+  /// True when \p Call leaves its timeout argument to the parameter's default.
+  bool defaulted(const clang::Expr &Call) const;
   bool present() const { return Arg != -1; }
   NoneValues None;
   std::string Unit = "ms";
@@ -145,6 +147,20 @@ struct Operation {
   /// ReplyAll false: never; else the callee names that receive.
   bool ReplyAll = false;
   std::vector<std::string> ReplyNames;
+  /// Names (unqualified) that wait for a client to connect: a listener's
+  /// accept, which waits by design and is never a missing timeout.
+  std::vector<std::string> AcceptNames;
+  /// Names that only open a TCP connection, which the kernel gives up on
+  /// after its SYN retries (about two minutes on Linux).
+  std::vector<std::string> ConnectNames;
+  /// Names that send to the peer: a write waits only when the peer stops
+  /// reading, and one followed by the read of its reply is not a wait of its own.
+  std::vector<std::string> WriteNames;
+  bool writes(llvm::StringRef CalleeName) const { return llvm::is_contained(WriteNames, CalleeName); }
+  bool accepts(llvm::StringRef CalleeName) const { return llvm::is_contained(AcceptNames, CalleeName); }
+  bool onlyConnects(llvm::StringRef CalleeName) const {
+    return llvm::is_contained(ConnectNames, CalleeName);
+  }
   /// True when \p CalleeName, the called function's unqualified name, receives.
   bool isReply(llvm::StringRef CalleeName) const {
     return ReplyAll || llvm::is_contained(ReplyNames, CalleeName);

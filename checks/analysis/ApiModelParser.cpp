@@ -362,7 +362,7 @@ private:
     if (!known(O, {"id", "description", "match", "blocking", "handle", "scopes", "unbounded",
                    "timeoutArg", "nonBlockingWhen", "boundedWhen", "fixit", "missing",
                    "requiresFactory", "oncePerHandle", "suggest", "exemptInLoopCondition",
-                   "idempotency", "batch", "stream", "reply"},
+                   "idempotency", "batch", "stream", "reply", "accepts", "connects", "writes"},
                P) ||
         !str(O, "id", Op.Id, P, true) || !str(O, "description", Op.Description, P, false) ||
         !pattern(O, Op.Match, P) || !str(O, "unbounded", Op.UnboundedWhy, P, false) ||
@@ -392,6 +392,11 @@ private:
         return false;
       }
     }
+    // Callee names among the match that wait for a client (a listener's
+    // accept), and that only connect (the kernel bounds a plain TCP connect).
+    if (!strings(O, "accepts", Op.AcceptNames, P) || !strings(O, "connects", Op.ConnectNames, P) ||
+        !strings(O, "writes", Op.WriteNames, P))
+      return false;
     auto B = O.getBoolean("blocking");
     if (!B) {
       P.field("blocking").report("expected true (blocks the calling thread) or false");

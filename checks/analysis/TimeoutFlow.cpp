@@ -91,6 +91,8 @@ TimeoutVerdict TimeoutFlow::ownArguments(const Expr &Call, const Operation &Op) 
   if (Op.Timeout.present() && (T || Op.Timeout.Arg != TimeoutArg::Annotated)) {
     if (!T || Op.Timeout.None.matches(*T, Ctx)) {
       V.S = State::SetToNone;
+      // Left to its default: the API's "none", not the caller's choice.
+      V.NoneByDefault = !T || Op.Timeout.defaulted(Call);
       return V;
     }
     std::optional<int64_t> Ms = constantMs(*T, Op.Timeout.Unit, Ctx);

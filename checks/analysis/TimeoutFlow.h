@@ -51,6 +51,7 @@ struct TimeoutVerdict {
   bool SetOnlyAfter = false;             ///< A setter exists, but runs after the call.
   bool FromCaller = false;               ///< A parameter nobody visibly configures.
   bool FromDefault = false;              ///< TooLong because of the library's default.
+  bool NoneByDefault = false;            ///< SetToNone: the timeout argument was left to its default.
   int64_t Ms = 0;                        ///< TooLong: the timeout.
 };
 

@@ -33,8 +33,9 @@ void nolintNextLine() {
   CURL *h = curl_easy_init();
   // NOLINTNEXTLINE
   curl_easy_perform(h);
+  CURL *h2 = curl_easy_init();
   // NOLINTNEXTLINE(fallacy-missing-timeout)
-  curl_easy_perform(h);
+  curl_easy_perform(h2);
 }
 
 // NOLINTBEGIN/NOLINTEND, plain and named.

@@ -1,4 +1,5 @@
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- -I%src_root/include
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- -I%src_root/include
 #include <chrono>
 #include <fallacy/annotations.h>
 #include <string>
@@ -46,14 +47,14 @@ using namespace billing;
 // A timeout of 0 means none.
 Invoice fetchNoTimeout(const std::string &Id) {
   return fetchInvoice(Id, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fetchInvoice' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'fetchInvoice' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
 }
 
 // So does -1, also through a named constant.
 Invoice fetchForever(const std::string &Id) {
   const int Forever = -1;
   return fetchInvoice(Id, Forever);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fetchInvoice' {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'fetchInvoice' {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 
 // A defaulted timeout of 0 is as much "none" as a written one.
@@ -71,13 +72,13 @@ Invoice fetchSlowly(const std::string &Id) {
 // An asynchronous call with no timeout.
 void fetchAsyncNoTimeout(const std::string &Id, void (*Done)(Invoice)) {
   fetchInvoiceAsync(Id, Done, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fetchInvoiceAsync' can wait forever for its completion if the peer stops answering: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'fetchInvoiceAsync' can wait forever for its completion if the peer stops answering: its timeout means none [fallacy-missing-timeout]
 }
 
 // Methods are marked the same way; the call through the base class is judged.
 bool postForever(Ledger &L, const Invoice &I) {
   return L.post(I, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'post' {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'post' {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 
 // A session that nothing configures.
@@ -219,7 +220,7 @@ bool postViaOverrideKnownFalseNegative(RemoteLedger &L, const Invoice &I) {
 // an integer 0.
 Invoice fetchLatestZero() {
   return fetchLatest(std::chrono::milliseconds(0));
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fetchLatest' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'fetchLatest' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
 }
 // A chrono duration's magnitude is not evaluated against MaxTimeoutMs: half
 // an hour is not reported.

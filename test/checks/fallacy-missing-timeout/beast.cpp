@@ -1,5 +1,6 @@
 // REQUIRES: boost
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %boost_cflags
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %boost_cflags
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -43,9 +44,9 @@ void expiryOnOtherStream(net::io_context &Io, const Request &Req) {
 void expiryAfterTheCall(net::io_context &Io, const tcp::resolver::results_type &Peers) {
   beast::tcp_stream Stream(Io);
   Stream.async_connect(Peers, [](beast::error_code, const tcp::endpoint &) {});
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_connect' can wait forever {{.*}} no expires_after on stream 'Stream' [fallacy-missing-timeout]
-  // CHECK-FIXES: Stream.expires_after(std::chrono::milliseconds(30000));
-  // CHECK-FIXES-NEXT: Stream.async_connect(Peers, [](beast::error_code, const tcp::endpoint &) {});
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'async_connect' can wait about two minutes for a silent peer: only the kernel's SYN retries bound a plain TCP connect [fallacy-missing-timeout]
+  // CHECK-FIXES-REPORT: Stream.expires_after(std::chrono::milliseconds(30000));
+  // CHECK-FIXES-REPORT-NEXT: Stream.async_connect(Peers, [](beast::error_code, const tcp::endpoint &) {});
   Stream.expires_after(std::chrono::seconds(3));
 }
 
@@ -54,7 +55,7 @@ void expiryAtInfinity(net::io_context &Io, beast::flat_buffer &Buf, Response &Re
   beast::tcp_stream Stream(Io);
   Stream.expires_after(std::chrono::steady_clock::duration::max());
   http::async_read(Stream, Buf, Res, onRead);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read' can wait forever {{.*}} the timeout on stream 'Stream' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'async_read' can wait forever {{.*}} the timeout on stream 'Stream' means none [fallacy-missing-timeout]
 }
 
 // A session class whose methods never arm the stream's expiry.
@@ -80,13 +81,13 @@ private:
 void syncReadIgnoresExpiry(beast::tcp_stream &Stream, beast::flat_buffer &Buf, Response &Res) {
   Stream.expires_after(std::chrono::seconds(5));
   http::read(Stream, Buf, Res);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' can block forever if the peer stops answering: synchronous Beast calls ignore expires_after [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'read' can block forever if the peer stops answering: synchronous Beast calls ignore expires_after [fallacy-missing-timeout]
 }
 
 // A synchronous write on a plain socket.
 void syncWriteOnSocket(tcp::socket &Sock, const Request &Req) {
   http::write(Sock, Req);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' can block forever {{.*}}: synchronous Beast calls ignore expires_after [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'write' can block forever {{.*}}: synchronous Beast calls ignore expires_after [fallacy-missing-timeout]
 }
 
 // A synchronous websocket read, whatever its options.
@@ -94,7 +95,7 @@ std::string syncWebsocketRead(websocket::stream<beast::tcp_stream> &Ws) {
   Ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
   beast::flat_buffer Buf;
   Ws.read(Buf);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' can block forever {{.*}}: synchronous websocket calls take no timeout [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'read' can block forever {{.*}}: synchronous websocket calls take no timeout [fallacy-missing-timeout]
   return beast::buffers_to_string(Buf.data());
 }
 
@@ -114,9 +115,9 @@ void clientSuggestedBoundsHandshakeOnly(websocket::stream<beast::tcp_stream> &Ws
   Ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
   Ws.async_handshake("feed.internal", "/ticks", [](beast::error_code) {}); // no-warning
   Ws.async_read(Buf, onRead);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read' can wait forever {{.*}}: no idle timeout on websocket stream 'Ws' [fallacy-missing-timeout]
-  // CHECK-FIXES: Ws.set_option(boost::beast::websocket::stream_base::timeout{std::chrono::milliseconds(30000), std::chrono::milliseconds(30000), true});
-  // CHECK-FIXES-NEXT: Ws.async_read(Buf, onRead);
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'async_read' can wait forever {{.*}}: no idle timeout on websocket stream 'Ws' [fallacy-missing-timeout]
+  // CHECK-FIXES-REPORT: Ws.set_option(boost::beast::websocket::stream_base::timeout{std::chrono::milliseconds(30000), std::chrono::milliseconds(30000), true});
+  // CHECK-FIXES-REPORT-NEXT: Ws.async_read(Buf, onRead);
 }
 
 // An expiry on the lowest layer bounds connecting and the handshake, not the reads.
@@ -132,9 +133,9 @@ void lowestLayerExpiryOnly(websocket::stream<beast::tcp_stream> &Ws, beast::flat
 // An HTTPS read with no expiry; the fix arms it through get_lowest_layer.
 void tlsReadWithoutExpiry(beast::ssl_stream<beast::tcp_stream> &Tls, beast::flat_buffer &Buf, Response &Res) {
   http::async_read(Tls, Buf, Res, onRead);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_read' can wait forever {{.*}}: no expires_after on TLS stream 'Tls' [fallacy-missing-timeout]
-  // CHECK-FIXES: boost::beast::get_lowest_layer(Tls).expires_after(std::chrono::milliseconds(30000));
-  // CHECK-FIXES-NEXT: http::async_read(Tls, Buf, Res, onRead);
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'async_read' can wait forever {{.*}}: no expires_after on TLS stream 'Tls' [fallacy-missing-timeout]
+  // CHECK-FIXES-REPORT: boost::beast::get_lowest_layer(Tls).expires_after(std::chrono::milliseconds(30000));
+  // CHECK-FIXES-REPORT-NEXT: http::async_read(Tls, Buf, Res, onRead);
 }
 
 // --- what bounds a call ----------------------------------------------------------------

@@ -1,6 +1,7 @@
 // REQUIRES: cppzmq
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %cppzmq_cflags
-// RUN: %check_fallacy -check-suffix=NOTES %s fallacy-missing-timeout %t.notes -- -- %cppzmq_cflags -DNOTES_ONLY
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %cppzmq_cflags
+// RUN: %check_fallacy -check-suffix=NOTES %s fallacy-missing-timeout %t.notes -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %cppzmq_cflags -DNOTES_ONLY
 #include <chrono>
 #include <string>
 #include <vector>
@@ -14,7 +15,7 @@ std::string requestQuote(zmq::context_t &Ctx) {
   Sock.send(zmq::str_buffer("quote A-100"), zmq::send_flags::dontwait);
   zmq::message_t Reply;
   if (!Sock.recv(Reply))
-    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'recv' can block forever if the peer stops answering: the timeout on ZeroMQ socket 'Sock' means none [fallacy-missing-timeout]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:8: warning: 'recv' can block forever if the peer stops answering: the timeout on ZeroMQ socket 'Sock' means none [fallacy-missing-timeout]
     // CHECK-NOTES-NOTES: :[[@LINE-2]]:8: warning: 'recv' can block forever if the peer stops answering: the timeout on ZeroMQ socket 'Sock' means none [fallacy-missing-timeout]
     // CHECK-NOTES-NOTES: :[[@LINE-3]]:8: note: suggested: zmq_setsockopt(socket, ZMQ_RCVTIMEO, &ms, sizeof ms) (cppzmq: socket.set(zmq::sockopt::rcvtimeo, ms)), or poll with a finite timeout
     // CHECK-NOTES-NOTES: :[[@LINE-8]]:3: note: this value means no timeout at all
@@ -68,7 +69,7 @@ bool deprecatedSetsockoptForever(zmq::context_t &Ctx, zmq::message_t &Msg) {
   zmq::socket_t Sock(Ctx, zmq::socket_type::pull);
   Sock.setsockopt(ZMQ_RCVTIMEO, -1);
   return Sock.recv(Msg).has_value();
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'recv' {{.*}}: the timeout on ZeroMQ socket 'Sock' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'recv' {{.*}}: the timeout on ZeroMQ socket 'Sock' means none [fallacy-missing-timeout]
 }
 
 // Ten minutes is over MaxTimeoutMs (300 s by default).
@@ -82,7 +83,7 @@ bool timeoutTooLong(zmq::context_t &Ctx, zmq::message_t &Msg) {
 // zmq::poll with a timeout of -1 in milliseconds (the deprecated long overload).
 int pollForever(zmq_pollitem_t *Items) {
   return zmq::poll(Items, 2, -1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'poll' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'poll' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
 }
 
 // The const-vector overload defaults its timeout to -1.
@@ -101,7 +102,7 @@ int pollDefaultedKnownFalseNegative(zmq_pollitem_t *Items, std::vector<zmq_polli
 // A socket from the caller, and no caller in this file configures it.
 void forward(zmq::socket_t &Out, zmq::message_t &Msg) {
   Out.send(Msg, zmq::send_flags::sndmore);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'send' {{.*}}: no ZMQ_SNDTIMEO on ZeroMQ socket 'Out' [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'send' {{.*}}: no ZMQ_SNDTIMEO on ZeroMQ socket 'Out' [fallacy-missing-timeout]
 }
 
 // A member socket that no method of its class configures.

@@ -1,5 +1,6 @@
 // REQUIRES: libcurl
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %libcurl_cflags
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %libcurl_cflags
 #include <curl/curl.h>
 #include <vector>
 
@@ -26,7 +27,7 @@ void addWithZeroTimeout(CURLM *Multi) {
   CURL *H = curl_easy_init();
   curl_easy_setopt(H, CURLOPT_TIMEOUT_MS, 0L);
   curl_multi_add_handle(Multi, H);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'curl_multi_add_handle' {{.*}}: the timeout on easy handle 'H' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'curl_multi_add_handle' {{.*}}: the timeout on easy handle 'H' means none [fallacy-missing-timeout]
 }
 
 // The timeout went on another easy handle of the batch.

@@ -1,5 +1,6 @@
 // REQUIRES: libcurl
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %libcurl_cflags
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %libcurl_cflags
 #include <curl/curl.h>
 
 // A handle with no CURLOPT_TIMEOUT* can hang on a silent peer; the fix sets one.
@@ -16,7 +17,7 @@ void zeroTimeout() {
   CURL *H = curl_easy_init();
   curl_easy_setopt(H, CURLOPT_TIMEOUT, 0L);
   curl_easy_perform(H);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'curl_easy_perform' can block forever if the peer stops answering: the timeout on easy handle 'H' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'curl_easy_perform' can block forever if the peer stops answering: the timeout on easy handle 'H' means none [fallacy-missing-timeout]
 }
 
 // The same through the millisecond option and a named constant.
@@ -25,7 +26,7 @@ void zeroTimeoutMsConstant() {
   CURL *H = curl_easy_init();
   curl_easy_setopt(H, CURLOPT_TIMEOUT_MS, NoLimit);
   curl_easy_perform(H);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: {{.*}} the timeout on easy handle 'H' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: {{.*}} the timeout on easy handle 'H' means none [fallacy-missing-timeout]
 }
 
 // CURLOPT_CONNECTTIMEOUT bounds connecting only; the transfer can still hang.
@@ -79,9 +80,9 @@ void helperWithoutTimeout() {
 // A handle from the caller, and no caller in this file configures it.
 void fetchFromCaller(CURL *H) {
   curl_easy_perform(H);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: {{.*}} no total timeout on easy handle 'H' [fallacy-missing-timeout]
-  // CHECK-FIXES: curl_easy_setopt(H, CURLOPT_TIMEOUT_MS, 30000L);
-  // CHECK-FIXES-NEXT: curl_easy_perform(H);
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: {{.*}} no total timeout on easy handle 'H' [fallacy-missing-timeout]
+  // CHECK-FIXES-REPORT: curl_easy_setopt(H, CURLOPT_TIMEOUT_MS, 30000L);
+  // CHECK-FIXES-REPORT-NEXT: curl_easy_perform(H);
 }
 
 // A member handle that no method of its class configures.

@@ -1,5 +1,6 @@
 // REQUIRES: grpc
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %grpc_cflags
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %grpc_cflags
 #include "inventory.grpc.pb.h"
 #include <chrono>
 #include <grpc/support/log.h>
@@ -48,7 +49,7 @@ void asyncStreamInfiniteDeadline(Inventory::Stub *Stub, grpc::CompletionQueue *C
   Ctx.set_deadline(std::chrono::system_clock::time_point::max());
   v1::ListItemsRequest Req;
   auto Reader = Stub->AsyncListItems(&Ctx, Req, Cq, Tag);
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'AsyncListItems' can wait forever for its completion {{.*}}: the timeout on ClientContext 'Ctx' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:17: warning: 'AsyncListItems' can wait forever for its completion {{.*}}: the timeout on ClientContext 'Ctx' means none [fallacy-missing-timeout]
 }
 
 // The callback API: the callback may never run.
@@ -65,7 +66,7 @@ void callbackInfiniteDeadline(Inventory::StubInterface *Stub, const v1::GetItems
                               v1::GetItemsReply *Reply, grpc::ClientContext &Ctx) {
   Ctx.set_deadline(gpr_inf_future(GPR_CLOCK_MONOTONIC));
   Stub->async()->GetItems(&Ctx, &Req, Reply, [](grpc::Status) {});
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'GetItems' {{.*}}: the timeout on ClientContext 'Ctx' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'GetItems' {{.*}}: the timeout on ClientContext 'Ctx' means none [fallacy-missing-timeout]
 }
 
 // A reactor that owns its context and never gives it a deadline.
@@ -150,7 +151,7 @@ void waitInAssert(grpc::CompletionQueue &Cq) {
 grpc::CompletionQueue::NextStatus asyncNextInfinite(grpc::CompletionQueue &Cq, void **Tag) {
   bool Ok = false;
   return Cq.AsyncNext(Tag, &Ok, gpr_inf_future(GPR_CLOCK_REALTIME));
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'AsyncNext' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'AsyncNext' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
 }
 
 // So is time_point::max().
@@ -158,7 +159,7 @@ void asyncNextMax(grpc::CompletionQueue &Cq) {
   void *Tag = nullptr;
   bool Ok = false;
   Cq.AsyncNext(&Tag, &Ok, std::chrono::system_clock::time_point::max());
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'AsyncNext' {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'AsyncNext' {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 
 // DoThenAsyncNext with an infinite deadline.
@@ -166,7 +167,7 @@ void doThenAsyncNextInfinite(grpc::CompletionQueue &Cq) {
   void *Tag = nullptr;
   bool Ok = false;
   Cq.DoThenAsyncNext([] {}, &Tag, &Ok, gpr_inf_future(GPR_CLOCK_MONOTONIC));
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'DoThenAsyncNext' {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'DoThenAsyncNext' {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 
 // --- negatives ---------------------------------------------------------------

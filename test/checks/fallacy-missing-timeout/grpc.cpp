@@ -1,5 +1,6 @@
 // REQUIRES: grpc
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %grpc_cflags
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %grpc_cflags
 #include "inventory.grpc.pb.h"
 #include <chrono>
 #include <grpcpp/grpcpp.h>
@@ -55,7 +56,7 @@ void infiniteDeadline(Inventory::Stub *Stub, v1::Item *Item) {
   Ctx.set_deadline(std::chrono::system_clock::time_point::max());
   v1::GetItemRequest Req;
   Stub->GetItem(&Ctx, Req, Item);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'GetItem' can block forever if the peer stops answering: the timeout on ClientContext 'Ctx' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'GetItem' can block forever if the peer stops answering: the timeout on ClientContext 'Ctx' means none [fallacy-missing-timeout]
 }
 
 // So is gpr_inf_future.
@@ -64,7 +65,7 @@ void gprInfiniteDeadline(Inventory::Stub *Stub, v1::Item *Item) {
   Ctx.set_deadline(gpr_inf_future(GPR_CLOCK_REALTIME));
   v1::GetItemRequest Req;
   Stub->GetItem(&Ctx, Req, Item);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: {{.*}} the timeout on ClientContext 'Ctx' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: {{.*}} the timeout on ClientContext 'Ctx' means none [fallacy-missing-timeout]
 }
 
 // A deadline set after the call is too late.

@@ -15,8 +15,10 @@ void useHeader() { fetchInHeader(); }
 // The main file's own call is reported either way.
 void mainFileCall() {
   CURL *H = curl_easy_init();
-  curl_easy_setopt(H, CURLOPT_TIMEOUT, 0L);
   curl_easy_perform(H);
-  // CHECK-MESSAGES-DAG: :[[@LINE-1]]:3: warning: {{.*}} means none [fallacy-missing-timeout]
-  // CHECK-MESSAGES-NOHEADERS: :[[@LINE-2]]:3: warning: {{.*}} means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-DAG: :[[@LINE-1]]:3: warning: {{.*}} no total timeout on easy handle 'H' [fallacy-missing-timeout]
+  // CHECK-MESSAGES-NOHEADERS: :[[@LINE-2]]:3: warning: {{.*}} no total timeout on easy handle 'H' [fallacy-missing-timeout]
+  // CHECK-FIXES: curl_easy_setopt(H, CURLOPT_TIMEOUT_MS, 30000L);
+  // CHECK-FIXES-NEXT: curl_easy_perform(H);
+  // CHECK-FIXES-NOHEADERS: curl_easy_setopt(H, CURLOPT_TIMEOUT_MS, 30000L);
 }

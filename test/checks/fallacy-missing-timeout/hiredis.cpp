@@ -1,5 +1,6 @@
 // REQUIRES: hiredis
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %hiredis_cflags
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %hiredis_cflags
 // RUN: %check_fallacy -check-suffix=NOTES %s fallacy-missing-timeout %t.notes -- -- %hiredis_cflags -DNOTES_ONLY
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
@@ -31,16 +32,16 @@ long long reservedCount(const char *Sku) {
 // redisConnect has no connect timeout; the fix switches to the variant with one.
 redisContext *connectPlain() {
   redisContext *C = redisConnect("cache.internal", 6379);
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'redisConnect' can block forever if the peer stops answering: redisConnect has no connect timeout [fallacy-missing-timeout]
-  // CHECK-FIXES: redisContext *C = redisConnectWithTimeout("cache.internal", 6379, timeval{30, 0});
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:21: warning: 'redisConnect' can wait about two minutes for a silent peer: only the kernel's SYN retries bound a plain TCP connect [fallacy-missing-timeout]
+  // CHECK-FIXES-REPORT: redisContext *C = redisConnectWithTimeout("cache.internal", 6379, timeval{30, 0});
   return C;
 }
 
 // The same for a Unix socket path, with the argument kept as written.
 redisContext *connectUnixPlain(const std::string &Path) {
   return redisConnectUnix(Path.c_str());
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'redisConnectUnix' {{.*}}: redisConnectUnix has no connect timeout [fallacy-missing-timeout]
-  // CHECK-FIXES: return redisConnectUnixWithTimeout(Path.c_str(), timeval{30, 0});
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'redisConnectUnix' can wait about two minutes for a silent peer: only the kernel's SYN retries bound a plain TCP connect [fallacy-missing-timeout]
+  // CHECK-FIXES-REPORT: return redisConnectUnixWithTimeout(Path.c_str(), timeval{30, 0});
 }
 
 // A timeout set after the command does not help the command.
@@ -70,9 +71,9 @@ void timeoutOnOtherContext() {
 int pipelinedReply(redisContext *C, redisReply **Reply) {
   redisAppendCommand(C, "INCR hits");
   return redisGetReply(C, reinterpret_cast<void **>(Reply));
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'redisGetReply' {{.*}}: no command timeout on redisContext 'C' [fallacy-missing-timeout]
-  // CHECK-FIXES: redisSetTimeout(C, timeval{30, 0});
-  // CHECK-FIXES-NEXT: return redisGetReply(C, reinterpret_cast<void **>(Reply));
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'redisGetReply' {{.*}}: no command timeout on redisContext 'C' [fallacy-missing-timeout]
+  // CHECK-FIXES-REPORT: redisSetTimeout(C, timeval{30, 0});
+  // CHECK-FIXES-REPORT-NEXT: return redisGetReply(C, reinterpret_cast<void **>(Reply));
 }
 
 // A project factory that only bounds connecting hands out an unbounded context.
@@ -124,8 +125,8 @@ void withCommandTimeout() {
 // The connect is reported, the uses of its context are not a second finding.
 void usesOfPlainConnect() {
   redisContext *C = redisConnect("cache.internal", 6379);
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'redisConnect' {{.*}}: redisConnect has no connect timeout [fallacy-missing-timeout]
-  // CHECK-FIXES: redisContext *C = redisConnectWithTimeout("cache.internal", 6379, timeval{30, 0});
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:21: warning: 'redisConnect' can wait about two minutes for a silent peer: only the kernel's SYN retries bound a plain TCP connect [fallacy-missing-timeout]
+  // CHECK-FIXES-REPORT: redisContext *C = redisConnectWithTimeout("cache.internal", 6379, timeval{30, 0});
   freeReplyObject(redisCommand(C, "PING")); // no-warning
   redisFree(C);
 }

@@ -1,7 +1,8 @@
 // REQUIRES: httplib
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %httplib_cflags -DCPPHTTPLIB_OPENSSL_SUPPORT
-// RUN: %check_fallacy -check-suffix=LOW %s fallacy-missing-timeout %t -- --config="{CheckOptions: {fallacy-missing-timeout.MaxTimeoutMs: 1000}}" -- %httplib_cflags -DCPPHTTPLIB_OPENSSL_SUPPORT
-// RUN: %check_fallacy -check-suffix=RAISED %s fallacy-missing-timeout %t -- -- %httplib_cflags -DCPPHTTPLIB_OPENSSL_SUPPORT -DRAISE_READ_DEFAULT
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %httplib_cflags -DCPPHTTPLIB_OPENSSL_SUPPORT
+// RUN: %check_fallacy -check-suffix=LOW %s fallacy-missing-timeout %t -- --config="{CheckOptions: {fallacy-missing-timeout.MaxTimeoutMs: 1000, fallacy-missing-timeout.ReportExplicitInfinite: true}}" -- %httplib_cflags -DCPPHTTPLIB_OPENSSL_SUPPORT
+// RUN: %check_fallacy -check-suffix=RAISED %s fallacy-missing-timeout %t -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true}}" -- %httplib_cflags -DCPPHTTPLIB_OPENSSL_SUPPORT -DRAISE_READ_DEFAULT
 
 // Three runs: the installed defaults (5 s read timeout, MaxTimeoutMs 300 s);
 // MaxTimeoutMs lowered to 1 s (LOW), so the 5 s default is over it; and a
@@ -68,7 +69,7 @@ void zeroReadTimeout() {
   httplib::Client Cli("http://inventory.internal");
   Cli.set_read_timeout(0, 0);
   Cli.Get("/stock");
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'Get' can block forever if the peer stops answering: the timeout on client 'Cli' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'Get' can block forever if the peer stops answering: the timeout on client 'Cli' means none [fallacy-missing-timeout]
   // CHECK-MESSAGES-LOW: :[[@LINE-2]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
   // CHECK-MESSAGES-RAISED: :[[@LINE-3]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
 }
@@ -78,7 +79,7 @@ void negativeReadTimeout() {
   httplib::Client Cli("http://inventory.internal");
   Cli.set_read_timeout(-1, 0);
   Cli.Put("/stock/7", "{\"count\": 3}", "application/json");
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'Put' can block forever {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'Put' can block forever {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
   // CHECK-MESSAGES-LOW: :[[@LINE-2]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
   // CHECK-MESSAGES-RAISED: :[[@LINE-3]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
 }
@@ -88,7 +89,7 @@ void zeroDuration() {
   auto Cli = std::make_unique<httplib::Client>("http://inventory.internal");
   Cli->set_read_timeout(std::chrono::seconds{0});
   Cli->Post("/orders", "{}", "application/json");
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'Post' can block forever {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'Post' can block forever {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
   // CHECK-MESSAGES-LOW: :[[@LINE-2]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
   // CHECK-MESSAGES-RAISED: :[[@LINE-3]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
 }
@@ -232,7 +233,7 @@ void halfSecondKnownFalsePositive() {
   httplib::Client Cli("http://inventory.internal");
   Cli.set_read_timeout(0, 500000);
   Cli.Get("/stock");
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
   // CHECK-MESSAGES-LOW: :[[@LINE-2]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
   // CHECK-MESSAGES-RAISED: :[[@LINE-3]]:3: warning: {{.*}} the timeout on client 'Cli' means none [fallacy-missing-timeout]
 }

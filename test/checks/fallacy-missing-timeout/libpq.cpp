@@ -1,5 +1,6 @@
 // REQUIRES: libpq
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %libpq_cflags
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %libpq_cflags
 #include <cstdio>
 #include <libpq-fe.h>
 #include <string>
@@ -13,24 +14,24 @@ PGconn *connectWithoutTimeout() {
 // connect_timeout=0 is libpq's "wait indefinitely".
 PGconn *connectTimeoutZero() {
   return PQconnectdb("host=db.internal dbname=inventory connect_timeout=0");
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'PQconnectdb' can block forever {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'PQconnectdb' can block forever {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 
 // The same through a local string initialised from a literal, with spaces around '='.
 PGconn *connectTimeoutZeroSpaced() {
   const std::string Conninfo = "host=db.internal connect_timeout = 0 dbname=inventory";
   return PQconnectdb(Conninfo.c_str());
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'PQconnectdb' {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'PQconnectdb' {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 
 // A negative connect_timeout also means "wait indefinitely"; so does 0 in a URI.
 PGconn *connectTimeoutNegative() {
   return PQconnectdb("host=db.internal connect_timeout=-1");
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'PQconnectdb' {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'PQconnectdb' {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 PGconn *connectUriTimeoutZero() {
   return PQconnectdb("postgresql://db.internal/inventory?connect_timeout=0&application_name=stock");
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'PQconnectdb' {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'PQconnectdb' {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 
 // A health check connects too, and waits as long.
@@ -63,7 +64,7 @@ void statementTimeoutZero(const char *Sku) {
   const char *Params[] = {Sku};
   PGresult *R = PQexecParams(Conn, "SELECT quantity FROM items WHERE sku = $1", 1, nullptr,
                              Params, nullptr, nullptr, 0);
-  // CHECK-MESSAGES: :[[@LINE-2]]:17: warning: 'PQexecParams' can block forever {{.*}}: the timeout on connection 'Conn' means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:17: warning: 'PQexecParams' can block forever {{.*}}: the timeout on connection 'Conn' means none [fallacy-missing-timeout]
   PQclear(R);
   PQfinish(Conn);
 }
@@ -101,7 +102,7 @@ void optionsStatementTimeoutZero() {
 // A connection received from the caller, and no caller in this file configures it.
 int countItems(PGconn *Conn) {
   PGresult *R = PQexec(Conn, "SELECT count(*) FROM items");
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'PQexec' {{.*}}: no statement_timeout on connection 'Conn' [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:17: warning: 'PQexec' {{.*}}: no statement_timeout on connection 'Conn' [fallacy-missing-timeout]
   int N = PQntuples(R);
   PQclear(R);
   return N;

@@ -1,5 +1,6 @@
 // REQUIRES: libpqxx
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %libpqxx_cflags
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %libpqxx_cflags
 #include <cstdlib>
 #include <memory>
 #include <pqxx/pqxx>
@@ -22,7 +23,7 @@ void connectParenthesised() {
 // connect_timeout=0 means "wait indefinitely".
 void connectTimeoutZero() {
   pqxx::connection Conn{"host=db.internal dbname=inventory connect_timeout=0"};
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'pqxx::connection' can block forever {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:20: warning: 'pqxx::connection' can block forever {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 
 // A local connection string initialised from a literal is read through.
@@ -42,7 +43,7 @@ void connectConstantConninfo() {
 // The URI form with connect_timeout=0.
 void connectUriTimeoutZero() {
   pqxx::connection Conn{"postgresql://app@db.internal/inventory?connect_timeout=0"};
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'pqxx::connection' {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:20: warning: 'pqxx::connection' {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 
 // A lazy connection connects on first use, with the same missing timeout.

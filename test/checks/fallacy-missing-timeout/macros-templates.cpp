@@ -1,5 +1,6 @@
 // REQUIRES: libcurl
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %libcurl_cflags
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %libcurl_cflags
 #include <curl/curl.h>
 #include <functional>
 
@@ -65,6 +66,6 @@ void callbackConfigured() {
 // A callback with no visible caller at all is reported where it performs.
 void callbackUnconfigured(std::function<void(std::function<CURLcode(CURL *)>)> Register) {
   Register([](CURL *H) { return curl_easy_perform(H); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'curl_easy_perform' can block forever {{.*}} easy handle 'H' [fallacy-missing-timeout]
-  // CHECK-FIXES: Register([](CURL *H) { curl_easy_setopt(H, CURLOPT_TIMEOUT_MS, 30000L); return curl_easy_perform(H); });
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:33: warning: 'curl_easy_perform' can block forever {{.*}} easy handle 'H' [fallacy-missing-timeout]
+  // CHECK-FIXES-REPORT: Register([](CURL *H) { curl_easy_setopt(H, CURLOPT_TIMEOUT_MS, 30000L); return curl_easy_perform(H); });
 }

@@ -1,6 +1,7 @@
 // REQUIRES: zmq
 // RUN: %check_fallacy %s fallacy-missing-timeout %t -- -- %zmq_cflags
-// RUN: %check_fallacy -check-suffix=NOTES %s fallacy-missing-timeout %t.notes -- -- %zmq_cflags -DNOTES_ONLY
+// RUN: %check_fallacy -check-suffixes=,REPORT %s fallacy-missing-timeout %t-report -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %zmq_cflags
+// RUN: %check_fallacy -check-suffix=NOTES %s fallacy-missing-timeout %t.notes -- --config="{CheckOptions: {fallacy-missing-timeout.ReportExplicitInfinite: true, fallacy-missing-timeout.ReportUnknownHandles: true}}" -- %zmq_cflags -DNOTES_ONLY
 #include <zmq.h>
 
 // ZMQ_RCVTIMEO defaults to -1: a request whose reply never comes waits forever.
@@ -26,7 +27,7 @@ int sendWithReceiveTimeoutOnly(void *Ctx, const char *Msg, size_t Len) {
   int Ms = 500;
   zmq_setsockopt(Sock, ZMQ_RCVTIMEO, &Ms, sizeof Ms);
   return zmq_send(Sock, Msg, Len, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'zmq_send' can block forever if the peer stops answering: no ZMQ_SNDTIMEO on ZeroMQ socket 'Sock' [fallacy-missing-timeout]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'zmq_send' can block forever once the peer stops reading and the send buffer is full: no ZMQ_SNDTIMEO on ZeroMQ socket 'Sock' [fallacy-missing-timeout]
 }
 
 // zmq_msg_recv takes the socket as its second argument.
@@ -67,14 +68,14 @@ int timeoutAfterRecv(void *Ctx, char *Buf, size_t Len) {
 // zmq_poll with -1 waits forever for the first event.
 int pollForever(zmq_pollitem_t *Items, int Count) {
   return zmq_poll(Items, Count, -1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'zmq_poll' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'zmq_poll' can block forever if the peer stops answering: its timeout means none [fallacy-missing-timeout]
 }
 
 // The same through a named constant.
 int pollForeverConstant(zmq_pollitem_t *Items) {
   const long Forever = -1;
   return zmq_poll(Items, 2, Forever);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'zmq_poll' {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'zmq_poll' {{.*}}: its timeout means none [fallacy-missing-timeout]
 }
 
 // ... and a poll that waits forever guards nothing after it.
@@ -82,7 +83,7 @@ int recvAfterInfinitePoll(void *Ctx, char *Buf, size_t Len) {
   void *Sock = zmq_socket(Ctx, ZMQ_PULL);
   zmq_pollitem_t Item{Sock, 0, ZMQ_POLLIN, 0};
   zmq_poll(&Item, 1, -1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'zmq_poll' {{.*}}: its timeout means none [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: 'zmq_poll' {{.*}}: its timeout means none [fallacy-missing-timeout]
   return zmq_recv(Sock, Buf, Len, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'zmq_recv' {{.*}}: no ZMQ_RCVTIMEO on ZeroMQ socket 'Sock' [fallacy-missing-timeout]
 }
@@ -90,7 +91,7 @@ int recvAfterInfinitePoll(void *Ctx, char *Buf, size_t Len) {
 // A socket from the caller, and no caller in this file configures it.
 int forward(void *Sock, const void *Data, size_t Len) {
   return zmq_send(Sock, Data, Len, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'zmq_send' {{.*}}: no ZMQ_SNDTIMEO on ZeroMQ socket 'Sock' [fallacy-missing-timeout]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:10: warning: 'zmq_send' {{.*}}: no ZMQ_SNDTIMEO on ZeroMQ socket 'Sock' [fallacy-missing-timeout]
 }
 
 // A member socket that no method of its class configures.

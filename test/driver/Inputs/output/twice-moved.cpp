@@ -10,6 +10,6 @@ void fetchTwice() {
   CURL *h = curl_easy_init();
   std::string Name = label();
 
-  curl_easy_perform(h);
-  curl_easy_perform(h);
+  curl_easy_perform(curl_easy_init());
+  curl_easy_perform(curl_easy_init());
 }
