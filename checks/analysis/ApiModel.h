@@ -297,6 +297,10 @@ public:
   /// Words that, in the name of a loop's flag or of the method it calls,
   /// make it a stop or cancellation condition ("stop", "cancel", "running").
   llvm::ArrayRef<std::string> stopWords() const { return StopWords; }
+  /// Errors that a call is simply started again on, with no peer to spare
+  /// (EINTR, EAGAIN, would_block): a loop that tests them restarts a call,
+  /// it does not retry a failed request.
+  llvm::ArrayRef<std::string> localErrors() const { return LocalErrors; }
 
   llvm::ArrayRef<Operation> operations() const { return Operations; }
   llvm::ArrayRef<std::string> families() const { return Families; }
@@ -313,7 +317,7 @@ private:
   std::vector<WaitFunction> Waits;
   std::vector<ClockRead> ClockReads;
   std::vector<ResultConvention> ResultConventions;
-  std::vector<std::string> StopWords;
+  std::vector<std::string> StopWords, LocalErrors;
   std::vector<LocalClock> Clocks;
   std::vector<std::string> TimeConversions, TimeConversionPatterns;
   std::vector<std::string> NewValueWords, NewValueNames;

@@ -749,13 +749,13 @@ private:
     }
     if (!known(*O, {"family", "title", "description", "handles", "operations", "timeoutSetters",
                     "factories", "guards", "layers", "waits", "randomSources", "clockReads",
-                    "resultConventions", "stopWords", "clocks", "timeConversions", "newValues",
+                    "resultConventions", "stopWords", "localErrors", "clocks", "timeConversions", "newValues",
                     "marks"},
                P) ||
         !str(*O, "family", Family, P, true))
       return false;
     std::vector<std::string> Stop;
-    if (!strings(*O, "stopWords", Stop, P))
+    if (!strings(*O, "stopWords", Stop, P) || !strings(*O, "localErrors", M.LocalErrors, P))
       return false;
     for (std::string &W : Stop)
       M.StopWords.push_back(StringRef(W).lower());

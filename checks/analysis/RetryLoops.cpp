@@ -3,6 +3,7 @@
 #include "analysis/AstUtil.h"
 #include "analysis/CallPattern.h"
 #include "analysis/Outcome.h"
+#include "analysis/Values.h"
 #include "analysis/Summary.h"
 #include "analysis/TuIndex.h"
 #include "clang/AST/ASTContext.h"
@@ -71,6 +72,32 @@ bool advancesCursor(const Stmt &Loop, const Expr &Call) {
       return true;
   }
   return false;
+}
+
+// True when a condition in \p Scope (an if, a loop condition, a case label)
+// tests one of the models' local errors: the loop starts a call again after
+// EINTR or would-block (waiting for readiness in between), which is how a
+// blocking call is built, not a retry of a failed request.
+bool testsLocalError(const Stmt &Scope, const ApiModel &Model, ASTContext &Ctx) {
+  if (Model.localErrors().empty())
+    return false;
+  struct Conds : RecursiveASTVisitor<Conds> {
+    std::vector<const Expr *> All;
+    bool VisitIfStmt(IfStmt *S) { return add(S->getCond()); }
+    bool VisitWhileStmt(WhileStmt *S) { return add(S->getCond()); }
+    bool VisitDoStmt(DoStmt *S) { return add(S->getCond()); }
+    bool VisitForStmt(ForStmt *S) { return add(S->getCond()); }
+    bool VisitCaseStmt(CaseStmt *S) { return add(S->getLHS()); }
+    bool VisitConditionalOperator(ConditionalOperator *C) { return add(C->getCond()); }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool add(const Expr *E) {
+      if (E)
+        All.push_back(E);
+      return true;
+    }
+  } C;
+  C.TraverseStmt(const_cast<Stmt *>(&Scope));
+  return llvm::any_of(C.All, [&](const Expr *E) { return mentionsName(*E, Model.localErrors(), Ctx); });
 }
 
 } // namespace
@@ -244,6 +271,9 @@ std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
   // Paging through results with a cursor the call returns moves on each pass.
   if (llvm::all_of(R.Retried, [&](const Expr *C) { return advancesCursor(Loop, *C); }))
     return std::nullopt;
+  // Starting a call again after EINTR or would-block is not a retry.
+  if (testsLocalError(Loop, Model, Ctx))
+    return std::nullopt;
   // Loops that run while a stop flag says so serve until shut down; but a
   // flag that holds the remote call's own result (`while (!Ok) Ok = send();`)
   // is the retry's condition.
@@ -296,6 +326,8 @@ std::optional<Retry> RetryFinder::gotoRetry(const GotoStmt &Goto) {
     R.Sites.push_back(Site);
   }
   if (R.Retried.empty())
+    return std::nullopt;
+  if (testsLocalError(*Root, Model, Ctx))
     return std::nullopt;
   ResultTracker T(Ctx, &Model);
   T.trackCalls(R.Retried, *Root);

@@ -99,6 +99,14 @@ TEST(RetryShapes, LoopAroundAnotherFilesFunctionWaitsOnSummaries) {
   EXPECT_EQ(C.R->Sites.front().Call, nullptr);
 }
 
+// A call started again on a local error (the models' localErrors): no retry.
+TEST(RetryShapes, RestartOnInterruptIsNoRetry) {
+  LoopCase C("enum class error { would_block, refused }; error last();"
+             " void f() { while (true) { if (sendOrder(1)) return; if (last() != error::would_block) return; } }",
+             "f");
+  EXPECT_FALSE(C.R);
+}
+
 // A cursor the call returns, passed back to it: paging, not a retry.
 TEST(RetryShapes, CursorLoopIsNoRetry) {
   LoopCase C("void f() { int Cur = 0; while (true) { Cur = fetchQuote(Cur); if (Cur == 0) break; } }",

@@ -2,6 +2,7 @@
 // Loops that call the network again and again but do not retry a failure.
 #include <fallacy/annotations.h>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <sys/socket.h>
 #include <thread>
@@ -112,5 +113,16 @@ void untilInterrupted() {
   while (!s_interrupted) { // no-warning
     if (!sendOrder(1))
       continue;
+  }
+}
+
+// A blocking call started again after EINTR or EAGAIN: how a call is built, not a retry.
+long readRestartingOnSignals(int Fd, char *Buf, long Len) {
+  while (true) { // no-warning
+    long N = recv(Fd, Buf, Len, 0);
+    if (N >= 0)
+      return N;
+    if (errno != EINTR && errno != EAGAIN)
+      return -1;
   }
 }
