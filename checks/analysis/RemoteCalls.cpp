@@ -12,9 +12,37 @@ using namespace clang;
 
 namespace fallacy {
 
+bool handleMadeByFactory(const FunctionFacts &F, const HandleRoot &Root, const Operation &Op,
+                         const ApiModel &Model) {
+  if (!Root.Path.empty())
+    return false;
+  auto IsFactory = [&](const Expr *E) {
+    E = E ? stripExpr(E, StripCopies) : nullptr;
+    return E && (isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) && Model.factory(*E, Op.Handle.Kind);
+  };
+  for (const VarDecl *V : F.Vars)
+    if (V == Root.Var && IsFactory(V->getInit()))
+      return true;
+  for (const BinaryOperator *B : F.Assignments)
+    if (B->getOpcode() == BO_Assign && modelRootOf(B->getLHS(), Model) == Root && IsFactory(B->getRHS()))
+      return true;
+  return false;
+}
+
 RemoteSite RemoteCalls::of(const Expr &Call) {
-  if (const Operation *Op = Model.operation(Call))
+  if (const Operation *Op = Model.operation(Call)) {
+    // read() and write() reach a peer only on a socket: a descriptor the
+    // function got from socket() or accept(); files and pipes stay here.
+    if (Op->RequiresFactory) {
+      const auto *CE = dyn_cast<CallExpr>(&Call);
+      const Decl *Func = CE ? TuIndex::shared(Ctx).enclosing(CE) : nullptr;
+      const FunctionFacts *F = Func ? TuIndex::shared(Ctx).facts(Func) : nullptr;
+      const Expr *H = Op->Handle.of(Call);
+      if (!F || !H || !handleMadeByFactory(*F, modelRootOf(H, Model), *Op, Model))
+        return {};
+    }
     return {&Call, Op};
+  }
   const FunctionDecl *Callee = calleeOf(Call);
   // A lambda called directly, or through a variable holding it.
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(&Call); OC && !Callee)

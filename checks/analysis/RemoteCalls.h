@@ -34,6 +34,15 @@ inline bool isSendCall(const clang::Expr &Call, const Operation &Op) {
   return Op.Stream && Op.Blocking && !isReplyCall(Call, Op);
 }
 
+struct FunctionFacts;
+
+/// True when \p Root, a local handle of the function \p F, is set from one
+/// of the model's factories for \p Op's handle kind (`int fd = socket(...)`):
+/// for operations that are remote only on such handles (read() on a socket,
+/// not on a file).
+bool handleMadeByFactory(const FunctionFacts &F, const HandleRoot &Root, const Operation &Op,
+                         const ApiModel &Model);
+
 /// Summaries over the call graph of one translation unit: a function is
 /// remote when its body performs a remote operation, directly or through the
 /// functions, methods and lambdas it calls.

@@ -250,6 +250,9 @@ std::optional<Retry> RetryFinder::loopRetry(const Stmt &Loop) {
   std::vector<const Expr *> Elsewhere;
   for (const Expr *C : callsIn(Loop, /*Constructions=*/true)) {
     RemoteSite Site = Remote.of(*C);
+    // A server's accept loop serves the next client; it retries nothing.
+    if (Site.Call == C && calleeOf(*C) && Site.Op->accepts(callableName(*calleeOf(*C))))
+      continue;
     if (Site.Call) {
       R.Retried.push_back(C);
       R.Sites.push_back(Site);

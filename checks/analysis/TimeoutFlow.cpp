@@ -1,5 +1,6 @@
 // checks/analysis/TimeoutFlow.cpp: following timeouts from setters, helpers and factories to calls.
 #include "analysis/TimeoutFlow.h"
+#include "analysis/RemoteCalls.h"
 #include "analysis/AstUtil.h"
 #include "analysis/FlowOrder.h"
 #include "clang/AST/ASTContext.h"
@@ -394,19 +395,7 @@ TimeoutVerdict TimeoutFlow::decideVar(const Stmt &At, const Decl &Func, const Ha
 
 bool TimeoutFlow::madeByFactory(const Decl &Func, const HandleRoot &Root, const Operation &Op) {
   const FunctionFacts *F = index().facts(&Func);
-  if (!F || !Root.Path.empty())
-    return false;
-  auto IsFactory = [&](const Expr *E) {
-    E = E ? stripTransfers(E) : nullptr;
-    return E && (isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) && Model.factory(*E, Op.Handle.Kind);
-  };
-  for (const VarDecl *V : F->Vars)
-    if (V == Root.Var && IsFactory(V->getInit()))
-      return true;
-  for (const BinaryOperator *B : F->Assignments)
-    if (B->getOpcode() == BO_Assign && modelRootOf(B->getLHS(), Model) == Root && IsFactory(B->getRHS()))
-      return true;
-  return false;
+  return F && handleMadeByFactory(*F, Root, Op, Model);
 }
 
 bool TimeoutFlow::configuresParam(const FunctionDecl *F, unsigned Param, const Operation &Op,
