@@ -28,6 +28,12 @@ const VarDecl *referencedVar(const Expr *E) {
   return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
 }
 
+// True when an argument of \p Call reads one of \p Vars. An address taken
+// of storage the element picks (`&replies[i]`) is where the call writes its
+// result, not what it sends: a loop draining a pipeline's replies into an
+// array passes the element only as that slot.
+bool readsAny(const CallExpr &Call, const SmallPtrSetImpl<const VarDecl *> &Vars);
+
 bool mentionsAny(const Stmt &S, const SmallPtrSetImpl<const VarDecl *> &Vars) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const SmallPtrSetImpl<const VarDecl *> &Vars;
@@ -73,6 +79,52 @@ std::optional<uint64_t> constantSize(const Expr *Range) {
   return std::nullopt;
 }
 
+bool readsAny(const CallExpr &Call, const SmallPtrSetImpl<const VarDecl *> &Vars) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const SmallPtrSetImpl<const VarDecl *> &Vars;
+    bool Found = false;
+    explicit Finder(const SmallPtrSetImpl<const VarDecl *> &V) : Vars(V) {}
+    bool TraverseUnaryOperator(UnaryOperator *U) {
+      const Expr *Sub = U->getSubExpr()->IgnoreParenImpCasts();
+      const auto *O = dyn_cast<CXXOperatorCallExpr>(Sub);
+      if (U->getOpcode() == UO_AddrOf &&
+          (isa<ArraySubscriptExpr>(Sub) || (O && O->getOperator() == OO_Subscript)))
+        return true;
+      return RecursiveASTVisitor::TraverseUnaryOperator(U);
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *D) {
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl()); V && Vars.count(V))
+        Found = true;
+      return !Found;
+    }
+  } F(Vars);
+  F.TraverseStmt(const_cast<Expr *>(Call.getCallee()));
+  for (const Expr *A : Call.arguments())
+    F.TraverseStmt(const_cast<Expr *>(A));
+  return F.Found;
+}
+
+// `for (i = 0; Items[i] != nullptr; ++i)` over an array written in the code:
+// its size, when the condition reads a constant array through the index.
+std::optional<uint64_t> sentinelArraySize(const Expr *Cond, const ASTContext &Ctx) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ASTContext &Ctx;
+    std::optional<uint64_t> Size;
+    explicit Finder(const ASTContext &C) : Ctx(C) {}
+    bool VisitArraySubscriptExpr(ArraySubscriptExpr *A) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(A->getBase()->IgnoreParenImpCasts());
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (V && V->getInit() && isa<InitListExpr>(V->getInit()->IgnoreImplicit()))
+        if (const auto *AT = Ctx.getAsConstantArrayType(V->getType()))
+          Size = AT->getSize().getZExtValue();
+      return !Size;
+    }
+  } F(Ctx);
+  if (Cond)
+    F.TraverseStmt(const_cast<Expr *>(Cond));
+  return F.Size;
+}
+
 } // namespace
 
 bool LoopCalls::constantSmallRange(const Stmt &Loop) {
@@ -80,6 +132,11 @@ bool LoopCalls::constantSmallRange(const Stmt &Loop) {
     std::optional<uint64_t> N = constantSize(R->getRangeInit());
     return N && *N <= MaxConstant;
   }
+  // A walk to the sentinel of a small array written in the code (the
+  // sentinel itself is one more element).
+  if (const auto *F = dyn_cast<ForStmt>(&Loop))
+    if (std::optional<uint64_t> N = sentinelArraySize(F->getCond(), Ctx); N && *N <= MaxConstant + 1)
+      return true;
   // `for (int I = 0; I < 3; ++I)`: a constant bound.
   if (const auto *F = dyn_cast<ForStmt>(&Loop))
     if (const auto *B = dyn_cast_or_null<BinaryOperator>(F->getCond() ? F->getCond()->IgnoreParenImpCasts() : nullptr)) {
@@ -119,18 +176,14 @@ std::vector<const VarDecl *> LoopCalls::elementVars(const Stmt &Loop) {
   return Vars;
 }
 
-std::vector<const CallExpr *> LoopCalls::usingElement(const Stmt &Loop) {
-  std::vector<const CallExpr *> Out;
+LoopCalls::VarSet LoopCalls::tainted(const Stmt &Loop) {
+  VarSet Tainted;
   std::vector<const VarDecl *> Element = elementVars(Loop);
   if (Element.empty())
-    return Out;
-  const Stmt *Body = nullptr;
-  if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
-    Body = R->getBody();
-  else
-    Body = cast<ForStmt>(Loop).getBody();
+    return Tainted;
+  const Stmt &Body = loopBody(Loop);
   // Everything computed from the element inside the body depends on it too.
-  SmallPtrSet<const VarDecl *, 8> Tainted(Element.begin(), Element.end());
+  Tainted.insert(Element.begin(), Element.end());
   struct Locals : RecursiveASTVisitor<Locals> {
     std::vector<const VarDecl *> Vars;
     bool VisitVarDecl(VarDecl *V) {
@@ -139,17 +192,103 @@ std::vector<const CallExpr *> LoopCalls::usingElement(const Stmt &Loop) {
       return true;
     }
   } L;
-  L.TraverseStmt(const_cast<Stmt *>(Body));
+  L.TraverseStmt(const_cast<Stmt *>(&Body));
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const VarDecl *V : L.Vars)
       if (!Tainted.count(V) && mentionsAny(*V->getInit(), Tainted))
         Changed = Tainted.insert(V).second;
   }
-  for (const CallExpr *Call : callExprsIn(*Body))
-    if (mentionsAny(*Call, Tainted))
+  return Tainted;
+}
+
+// True when \p E is an access path into one of \p Vars: members, subscripts
+// (by one of them, or of one of them), dereferences and conversions.
+static bool accessesAny(const Expr *E, const LoopCalls::VarSet &Vars) {
+  auto Is = [&](const Expr *X) {
+    const auto *D = X ? dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts()) : nullptr;
+    const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+    return V && Vars.count(V);
+  };
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MemberExpr>(E))
+      E = M->getBase();
+    else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (Is(A->getIdx()))
+        return true;
+      E = A->getBase();
+    }
+    else if (const auto *U = dyn_cast<UnaryOperator>(E); U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
+      E = U->getSubExpr();
+    else if (const auto *O = dyn_cast<CXXOperatorCallExpr>(E);
+             O && O->getNumArgs() >= 1 &&
+             (O->getOperator() == OO_Subscript || O->getOperator() == OO_Star || O->getOperator() == OO_Arrow)) {
+      if (O->getOperator() == OO_Subscript && O->getNumArgs() == 2 && Is(O->getArg(1)))
+        return true;
+      E = O->getArg(0);
+    } else if (const auto *C = dyn_cast<CXXConstructExpr>(E); C && C->getNumArgs() == 1)
+      E = C->getArg(0);
+    else
+      return Is(E);
+  }
+  return false;
+}
+
+LoopCalls::VarSet LoopCalls::taken(const Stmt &Loop) {
+  std::vector<const VarDecl *> Element = elementVars(Loop);
+  VarSet Taken(Element.begin(), Element.end());
+  if (Taken.empty())
+    return Taken;
+  struct Locals : RecursiveASTVisitor<Locals> {
+    std::vector<const VarDecl *> Vars;
+    bool VisitVarDecl(VarDecl *V) {
+      if (V->getInit())
+        Vars.push_back(V);
+      return true;
+    }
+  } L;
+  L.TraverseStmt(const_cast<Stmt *>(&loopBody(Loop)));
+  for (const VarDecl *V : L.Vars)
+    if (accessesAny(V->getInit(), Taken))
+      Taken.insert(V);
+  return Taken;
+}
+
+std::vector<const CallExpr *> LoopCalls::usingElement(const Stmt &Loop) {
+  std::vector<const CallExpr *> Out;
+  VarSet Tainted = tainted(Loop);
+  if (Tainted.empty())
+    return Out;
+  for (const CallExpr *Call : callExprsIn(loopBody(Loop)))
+    if (readsAny(*Call, Tainted))
       Out.push_back(Call);
   return Out;
+}
+
+// Each pass talks to another peer when the element is the handle of the
+// remote call: `for (auto &Conn : Replicas) PQexec(Conn, ...)`, or the
+// argument a helper of this unit makes the call on (`lockOn(*Master, ...)`).
+// \p Taken are the element and the locals taken out of it without a call
+// (`int Fd = Events[I].data.fd`): a handle made from the element
+// (`transferFor(Url)`) is a new transfer per element, which can be batched.
+bool LoopCalls::fansOut(const CallExpr &Call, const RemoteSite &Site, const VarSet &Taken) {
+  if (!Site.Op->HasHandle)
+    return false;
+  const Expr *Handle = Site.Op->Handle.of(*Site.Call);
+  if (!Handle)
+    return false;
+  if (Site.Call == &Call)
+    return mentionsAny(*Handle, Taken);
+  // Through a helper that is the loop's callee: its parameter is the handle.
+  HandleRoot Root = modelRootOf(Handle, Model);
+  const auto *Param = Root.K == HandleRoot::Kind::Var ? dyn_cast<ParmVarDecl>(Root.Var) : nullptr;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const auto *SiteCall = dyn_cast<CallExpr>(Site.Call);
+  if (!Param || !Callee || !SiteCall || TuIndex::shared(Ctx).enclosing(SiteCall) != TuIndex::definition(Callee))
+    return false;
+  unsigned I = Param->getFunctionScopeIndex() + (isa<CXXOperatorCallExpr>(Call) ? 1 : 0);
+  return I < Call.getNumArgs() && mentionsAny(*Call.getArg(I), Taken);
 }
 
 std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
@@ -158,10 +297,14 @@ std::vector<PerElementCall> LoopCalls::of(const Stmt &Loop) {
     return Out;
   const SourceManager &SM = Ctx.getSourceManager();
   const CallExpr *ElementSend = nullptr; // A stream send of the element, in the body itself.
+  VarSet Taken = taken(Loop);
   for (const CallExpr *Call : usingElement(Loop)) {
     PerElementCall P;
     P.Call = Call;
     P.Site = Remote.of(*Call);
+    // Fan-out to distinct peers: nothing to batch.
+    if (P.Site.Call && fansOut(*Call, P.Site, Taken))
+      continue;
     if (P.Site.Call) {
       // Asynchronous calls in flight together and the chunks of one stream
       // are how batching is done, not the problem.

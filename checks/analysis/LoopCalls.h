@@ -3,6 +3,7 @@
 #define FALLACY_ANALYSIS_LOOPCALLS_H
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "analysis/RemoteCalls.h"
 #include <vector>
 
@@ -33,7 +34,7 @@ struct PerElementCall {
 class LoopCalls {
 public:
   LoopCalls(const ApiModel &Model, clang::ASTContext &Ctx, unsigned MaxConstant)
-      : Ctx(Ctx), Remote(Model, Ctx), MaxConstant(MaxConstant) {}
+      : Model(Model), Ctx(Ctx), Remote(Model, Ctx), MaxConstant(MaxConstant) {}
 
   /// The element-dependent calls of \p Loop; empty when it is not a loop over data.
   std::vector<PerElementCall> of(const clang::Stmt &Loop);
@@ -43,8 +44,16 @@ public:
   /// The variables that name the element: the range variable, the iterator or index.
   std::vector<const clang::VarDecl *> elementVars(const clang::Stmt &Loop);
 
+  using VarSet = llvm::SmallPtrSet<const clang::VarDecl *, 8>;
+
 private:
+  /// The element variables and the locals of the body computed from them.
+  VarSet tainted(const clang::Stmt &Loop);
+  /// The element variables and the locals taken out of them without a call.
+  VarSet taken(const clang::Stmt &Loop);
+  bool fansOut(const clang::CallExpr &Call, const RemoteSite &Site, const VarSet &Taken);
   bool constantSmallRange(const clang::Stmt &Loop);
+  const ApiModel &Model;
   clang::ASTContext &Ctx;
   RemoteCalls Remote;
   unsigned MaxConstant;

@@ -75,14 +75,37 @@ void warmUp(redisContext *C) {
     freeReplyObject(redisCommand(C, "GET %s", Key));
 }
 
-// KnownFalsePositive: pipelined replies read back into a slot per key. The
-// element (the index) reaches redisGetReply, so reading the pipeline's
-// replies is taken for one command per key.
-void getPipelinedIntoSlotsKnownFalsePositive(redisContext *C, const std::vector<std::string> &Keys,
-                                             std::vector<void *> &Slots) {
+// Pipelined replies read back into a slot per key: the element (the index)
+// reaches redisGetReply only as the address it writes to, so reading the
+// pipeline's replies is no command per key.
+void getPipelinedIntoSlots(redisContext *C, const std::vector<std::string> &Keys,
+                           std::vector<void *> &Slots) {
   for (const std::string &Key : Keys) // no-warning
     redisAppendCommand(C, "GET %s", Key.c_str());
   for (size_t I = 0; I < Keys.size(); ++I)
-    redisGetReply(C, &Slots[I]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'redisGetReply' costs one round trip{{.*}} [fallacy-chatty-loop]
+    redisGetReply(C, &Slots[I]); // no-warning
+}
+
+// One connection per replica, each asked once: fan-out to distinct peers.
+void pingReplicas(const std::vector<redisContext *> &Replicas) {
+  for (redisContext *Replica : Replicas) // no-warning
+    freeReplyObject(redisCommand(Replica, "PING"));
+}
+
+// The same through a helper of this file that takes the connection.
+static bool lockOn(redisContext *C, const char *Key) {
+  return redisCommand(C, "SET %s 1 NX PX 3000", Key) != nullptr;
+}
+int lockAll(const std::vector<redisContext *> &Masters) {
+  int Locked = 0;
+  for (redisContext *Master : Masters) // no-warning
+    Locked += lockOn(Master, "resource");
+  return Locked;
+}
+
+// A walk to the sentinel of a short array written in the code: a constant set.
+void warmUpUntilNull(redisContext *C) {
+  const char *const Keys[]{"config:a", "config:b", nullptr};
+  for (int I = 0; Keys[I] != nullptr; ++I) // no-warning
+    freeReplyObject(redisCommand(C, "GET %s", Keys[I]));
 }

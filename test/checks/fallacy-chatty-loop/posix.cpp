@@ -95,17 +95,16 @@ void connectPair(const sockaddr_in &Primary, const sockaddr_in &Standby, int *Fd
     connect(*Fds++, reinterpret_cast<const sockaddr *>(&Addr), sizeof Addr);
 }
 
-// KnownFalsePositive: the same event loop with the ready descriptor in a
-// local; accept on it is then taken for one blocking call per element.
-void eventLoopWithLocalKnownFalsePositive(int Epoll, int Listener) {
+// The same event loop with the ready descriptor in a local taken out of the
+// element: each pass talks to another descriptor (fan-out), nothing to batch.
+void eventLoopWithLocal(int Epoll, int Listener) {
   epoll_event Events[64];
   for (;;) {
     int Ready = epoll_wait(Epoll, Events, 64, -1);
     for (int I = 0; I < Ready; ++I) {
       int Fd = Events[I].data.fd;
       if (Fd == Listener)
-        accept(Fd, nullptr, nullptr);
-      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'accept' costs one round trip{{.*}} [fallacy-chatty-loop]
+        accept(Fd, nullptr, nullptr); // no-warning
     }
   }
 }
